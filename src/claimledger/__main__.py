@@ -1,0 +1,5 @@
+"""``python -m claimledger``."""
+
+from claimledger.cli import main
+
+main()
