@@ -1,0 +1,14 @@
+"""The ``claimledger`` command line: thin commands over the library."""
+
+from __future__ import annotations
+
+# Importing the command modules registers their commands on ``app``.
+from claimledger.cli import db as _db  # noqa: E402,F401
+from claimledger.cli.app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Run the command line."""
+    app()
