@@ -20,7 +20,9 @@ def test_assemble_prefixes_ids_and_links_records_to_claims(document_id: str) -> 
     claim = Claim(id="c1", content=_span("40 people died on Friday"))
     inside = Quantity(id="q1", span=_span("40"), value=40.0)
     outside = Quantity(id="q2", span=_span("3"), value=3.0, subset_of="q1")
-    friday = TimeRef(id="t1", span=_span("Friday"), start=date(2024, 12, 27), end=date(2024, 12, 27))
+    friday = TimeRef(
+        id="t1", span=_span("Friday"), start=date(2024, 12, 27), end=date(2024, 12, 27)
+    )
 
     result = assemble(
         document_id=document_id, claims=[claim], quantities=[inside, outside], times=[friday]

@@ -113,16 +113,19 @@ class Store:
         ``sources`` maps claim ids to their canonical source.
         """
         sources = sources or {}
-        with self.engine.begin() as connection:
-            if self._exists(connection, document.id):
-                return False
-            row = rows.document_row(document) | {
-                "signature": signature,
-                "ingested_at": datetime.now(UTC),
-            }
-            connection.execute(schema.documents.insert(), [row])
-            self._write_sources(connection, sources.values())
-            self._write_extraction(connection, document.id, extraction, sources)
+        try:
+            with self.engine.begin() as connection:
+                if self._exists(connection, document.id):
+                    return False
+                row = rows.document_row(document) | {
+                    "signature": signature,
+                    "ingested_at": datetime.now(UTC),
+                }
+                connection.execute(schema.documents.insert(), [row])
+                self._write_sources(connection, sources.values())
+                self._write_extraction(connection, document.id, extraction, sources)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"{document.external_id}: could not store: {exc}") from exc
         return True
 
     def _exists(self, connection: sa.Connection, document_id: str) -> bool:
