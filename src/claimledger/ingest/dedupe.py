@@ -12,10 +12,13 @@ and rebuild the index with :meth:`NearDuplicateIndex.from_signatures`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import string
 import struct
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -39,6 +42,8 @@ _SEED = 1
 #: signatures never depend on a library default; version 1 of our format.
 _SCHEME = "affine32"
 _LSH_MARGIN = 0.1
+#: Odd 64-bit constant (the golden ratio's) that combines word hashes into shingle hashes.
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 #: Header of a serialised signature: magic, format version, permutations, shingle size.
 _HEADER = struct.Struct("<4sBHB")
 _MAGIC = b"CLMH"
@@ -46,14 +51,15 @@ _VERSION = 1
 #: What datasketch leaves in every slot of a MinHash that saw no shingle.
 _EMPTY_SLOT = (1 << 32) - 1
 
-_QUOTES = str.maketrans(
-    {
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-    }
-)
-_WORD = re.compile(r"\w+")
+_PLAIN = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+}
+# A regex touches only the few fancy characters; str.translate walks every one.
+_FANCY = re.compile("[" + "".join(_PLAIN) + "]")
+#: ASCII punctuation, dropped from words: "river," and "river" are one word.
+_PUNCTUATION = string.punctuation.encode("ascii")
 
 
 def normalise_text(text: str) -> str:
@@ -66,7 +72,10 @@ def normalise_text(text: str) -> str:
         >>> normalise_text("  The \u201cReport\u201d \u2014 Kyiv\\n")
         'the "report" - kyiv'
     """
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if text.isascii():
+        text = text.replace("`", "'")
+    else:
+        text = _FANCY.sub(lambda fancy: _PLAIN[fancy[0]], unicodedata.normalize("NFKC", text))
     return " ".join(text.split()).casefold()
 
 
@@ -83,17 +92,63 @@ def document_id(text: str) -> str:
     return f"d{digest[:16]}"
 
 
+def _words(text: str) -> list[bytes]:
+    # Bytes all the way: translate and split on bytes are C loops, and CRC-32
+    # takes bytes; multi-byte UTF-8 letters are never ASCII punctuation.
+    return normalise_text(text).encode("utf-8").translate(None, _PUNCTUATION).split()
+
+
 def shingles(text: str, *, size: int = _SHINGLE_WORDS) -> set[str]:
-    """Return the word ``size``-shingles of the normalised text (all words if fewer)."""
-    words = _WORD.findall(normalise_text(text))
+    """Return the word ``size``-shingles of the normalised text (all words if fewer).
+
+    Words are the whitespace-separated tokens with ASCII punctuation removed.
+    """
+    words = [word.decode("utf-8") for word in _words(text)]
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+def _shingle_hashes(text: str) -> np.ndarray:
+    """Return 32-bit hashes of the word shingles of :func:`shingles`, computed in bulk.
+
+    Each word is hashed once (CRC-32) and each window of words combined by a
+    polynomial over 64 bits; hashing every shingle string with SHA-1 instead
+    was the costliest step of ingesting a document. The hashes must stay
+    stable across processes because signatures are stored.
+    """
+    words = _words(text)
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    codes = np.fromiter(map(zlib.crc32, words), np.uint64, len(words))
+    size = min(_SHINGLE_WORDS, len(words))
+    count = len(words) - size + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(size):
+        combined = combined * _MULTIPLIER + codes[offset : offset + count]  # wraps mod 2**64
+    return np.unique(combined >> np.uint64(32))
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+@functools.cache
+def _permutations() -> np.ndarray:
+    # Drawing the permutations costs more than hashing a short text; draw once.
+    permutations: np.ndarray = MinHash(num_perm=_NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+    return permutations
+
+
 def _minhash(text: str) -> MinHash:
-    minhash = MinHash(num_perm=_NUM_PERM, seed=_SEED, scheme=_SCHEME)
-    minhash.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
+    minhash = MinHash(
+        num_perm=_NUM_PERM,
+        seed=_SEED,
+        hashfunc=_identity,
+        permutations=_permutations(),
+        scheme=_SCHEME,
+    )
+    minhash.update_batch(_shingle_hashes(text).tolist())
     return minhash
 
 
@@ -114,7 +169,14 @@ def _from_bytes(data: bytes) -> MinHash:
     if len(data) != _HEADER.size + 4 * _NUM_PERM or _HEADER.unpack_from(data) != expected:
         raise ValueError("not a claimledger MinHash signature of the current format")
     values = np.frombuffer(data, dtype="<u4", offset=_HEADER.size).astype(np.uint32)
-    return MinHash(num_perm=_NUM_PERM, seed=_SEED, hashvalues=values, scheme=_SCHEME)
+    return MinHash(
+        num_perm=_NUM_PERM,
+        seed=_SEED,
+        hashfunc=_identity,
+        hashvalues=values,
+        permutations=_permutations(),
+        scheme=_SCHEME,
+    )
 
 
 def _is_empty(minhash: MinHash) -> bool:
@@ -180,7 +242,17 @@ class NearDuplicateIndex:
         Of the LSH candidates whose estimated Jaccard similarity reaches the
         threshold, the most similar wins, then the earliest indexed.
         """
-        minhash = _minhash(text)
+        return self._find(_minhash(text))
+
+    def find_signature(self, data: bytes) -> str | None:
+        """Like :meth:`find`, for a :func:`signature` already computed.
+
+        A runner that stores signatures computes one per document and passes
+        it to this method and to :meth:`add_signature`, hashing the text once.
+        """
+        return self._find(_from_bytes(data))
+
+    def _find(self, minhash: MinHash) -> str | None:
         if _is_empty(minhash):
             return None
         scored = list(self._scored(minhash))
