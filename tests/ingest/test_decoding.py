@@ -112,3 +112,9 @@ def test_decoding_missing_file_is_an_input_error(tmp_path: Path):
     where = str(tmp_path / "gone.txt")
     with pytest.raises(InputError, match=r"gone\.txt: No such file"):
         read_file_bytes(where, max_bytes=10)
+
+
+def test_decoding_uses_declared_encoding_then_detection():
+    text = "Министр обороны заявил, что войска отошли от города. " * 3
+    assert decode_text(text.encode("koi8_r"), where="a.html", declared="koi8_r") == text
+    assert decode_text(text.encode("cp1251"), where="a.html", declared="no-such-codec") == text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from claimledger.ingest.dedupe import (
@@ -170,3 +172,11 @@ def test_dedupe_add_is_idempotent():
 def test_dedupe_short_texts_are_one_shingle():
     assert shingles("Varno shelled again") == {"varno shelled again"}
     assert len(shingles("one two three four five six")) == 2
+
+
+def test_dedupe_signature_format_is_stable():
+    # Stored signatures are compared with new ones: a change to shingling or
+    # hashing must bump the format version, and this golden value with it.
+    data = signature("Mediators said a third round of talks could take place next week in Kestrel.")
+    assert data[:8] == b"CLMH\x01\x80\x00\x05"
+    assert hashlib.sha256(data).hexdigest()[:16] == "745bfe6a2752814c"

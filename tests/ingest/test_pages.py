@@ -82,3 +82,23 @@ def test_pages_plain_text_blocks_and_invisible_elements():
 
 def test_pages_plain_text_of_nothing():
     assert html_to_text("") == ""
+
+
+def test_pages_declared_charset_is_used(tmp_path: Path):
+    body = "<p>Министр обороны заявил, что войска отошли.</p>"
+    page = f'<html><head><meta charset="koi8-r"></head><body>{body}</body></html>'
+    path = tmp_path / "ru.html"
+    path.write_bytes(page.encode("koi8_r"))
+    assert (
+        read_html(str(path), max_bytes=10_000).text == "Министр обороны заявил, что войска отошли."
+    )
+
+
+def test_pages_latin1_label_reads_as_windows_1252(tmp_path: Path):
+    page = (
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        b"</head><body><p>He said \x93no\x94 \x96 twice.</p></body></html>"
+    )
+    path = tmp_path / "w.html"
+    path.write_bytes(page)
+    assert read_html(str(path), max_bytes=10_000).text == "He said \u201cno\u201d \u2013 twice."

@@ -13,9 +13,9 @@ subclass whose message is one line naming the input):
 2. no bytes -> :class:`EmptyInputError`;
 3. a known binary signature, a NUL byte or many control bytes ->
    :class:`BinaryInputError`;
-4. UTF-8 (with or without BOM), UTF-16/32 with a BOM, else the encoding
-   charset-normalizer finds *with a recognised language*; nothing ->
-   :class:`DecodingError`;
+4. UTF-8 (with or without BOM), UTF-16/32 with a BOM, else the encoding the
+   input declares (HTML), else the encoding charset-normalizer finds *with a
+   recognised language*; nothing -> :class:`DecodingError`;
 5. only whitespace -> :class:`EmptyInputError`.
 """
 
@@ -104,8 +104,13 @@ def is_binary(data: bytes) -> bool:
     return controls > _MAX_CONTROL_RATIO * len(head)
 
 
-def decode_text(data: bytes, *, where: str) -> str:
+def decode_text(data: bytes, *, where: str, declared: str | None = None) -> str:
     """Decode the bytes of one text input, exactly.
+
+    Args:
+        declared: an encoding the input names for itself (an HTML ``<meta
+            charset>``), tried when the bytes are not UTF-8 and before
+            detection; ignored when unknown or when it fails.
 
     Example:
         >>> decode_text(b"\\xef\\xbb\\xbfKyiv\\r\\n", where="a.txt")
@@ -120,13 +125,13 @@ def decode_text(data: bytes, *, where: str) -> str:
         raise EmptyInputError(where, "empty input")
     if is_binary(data):
         raise BinaryInputError(where, "binary data, not text")
-    text = _decode(data, where=where)
+    text = _decode(data, where=where, declared=declared)
     if not text.strip():
         raise EmptyInputError(where, "holds only whitespace")
     return text
 
 
-def _decode(data: bytes, *, where: str) -> str:
+def _decode(data: bytes, *, where: str, declared: str | None) -> str:
     for bom, encoding in _WIDE_BOMS:
         if data.startswith(bom):
             try:
@@ -137,6 +142,11 @@ def _decode(data: bytes, *, where: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         position = error.start
+    if declared is not None:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common; detection may still succeed
     detected = _detected_encoding(data)
     if detected is None:
         raise DecodingError(

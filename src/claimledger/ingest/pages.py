@@ -21,7 +21,7 @@ from claimledger.ingest.dedupe import document_id
 from claimledger.ingest.metadata import parse_published
 from claimledger.model import Document
 
-__all__ = ["html_document", "html_to_text", "read_html"]
+__all__ = ["declared_charset", "html_document", "html_to_text", "read_html"]
 
 #: Elements whose end is a paragraph break in plain text.
 _BLOCKS = frozenset(
@@ -32,6 +32,18 @@ _BLOCKS = frozenset(
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "iframe")
 #: lxml refuses str input that declares an encoding; the text is decoded already.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: Where a page declares its encoding: HTML5 and http-equiv meta tags, the XML declaration.
+_CHARSET = re.compile(
+    rb"""(?:<meta[^>]*?charset|<\?xml[^>]*?encoding)\s*=\s*["']?([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE,
+)
+_CHARSET_BYTES = 4096
+# Browsers (WHATWG Encoding) read these labels as windows-1252, and pages rely
+# on it: "latin-1" pages are full of cp1252 curly quotes.
+_READ_AS_WINDOWS_1252 = frozenset(
+    {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252"}
+)
+_WINDOWS_1252 = "cp1252"
 _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datePublished", "date")
 
 
@@ -50,8 +62,23 @@ def read_html(path: str, *, max_bytes: int) -> Document:
         InputError: a subclass naming ``path`` (empty, binary, undecodable,
             oversized, unparseable, or no text in the page).
     """
-    markup = decode_text(read_file_bytes(path, max_bytes=max_bytes), where=path)
+    data = read_file_bytes(path, max_bytes=max_bytes)
+    markup = decode_text(data, where=path, declared=declared_charset(data))
     return html_document(markup, where=path, external_id=path)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """Return the encoding a page declares in its first bytes (``<meta charset>``), or None.
+
+    Example:
+        >>> declared_charset(b'<meta content="text/html; charset=ISO-8859-1">')
+        'cp1252'
+    """
+    match = _CHARSET.search(data[:_CHARSET_BYTES])
+    if match is None:
+        return None
+    name = match[1].decode("ascii").lower()
+    return _WINDOWS_1252 if name in _READ_AS_WINDOWS_1252 else name
 
 
 def html_document(markup: str, *, where: str, external_id: str) -> Document:
