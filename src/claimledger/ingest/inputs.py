@@ -101,30 +101,21 @@ def read_inputs(
 def _read_path(
     path: str, *, max_bytes: int, stdin: BinaryIO | None
 ) -> Iterator[Document | InputError]:
+    files = input_files(path) if path != "-" and os.path.isdir(path) else [path]
+    for file in files:
+        try:
+            yield from _reader(file, stdin=stdin)(file, max_bytes=max_bytes)
+        except InputError as error:
+            # A reader raises when the whole input is unusable; the run goes on.
+            yield error
+
+
+def _reader(path: str, *, stdin: BinaryIO | None) -> _Reader:
     if path == "-":
-        yield from _guarded(
-            lambda: iter([read_stdin(stdin or sys.stdin.buffer, max_bytes=max_bytes)])
+        return _one(
+            lambda _, *, max_bytes: read_stdin(stdin or sys.stdin.buffer, max_bytes=max_bytes)
         )
-    elif os.path.isdir(path):
-        for file in input_files(path):
-            yield from _read_file(file, max_bytes=max_bytes)
-    else:
-        yield from _read_file(path, max_bytes=max_bytes)
-
-
-def _read_file(path: str, *, max_bytes: int) -> Iterator[Document | InputError]:
-    reader = READERS.get(os.path.splitext(path)[1].lower(), READERS[".txt"])
-    yield from _guarded(lambda: reader(path, max_bytes=max_bytes))
-
-
-def _guarded(
-    items: Callable[[], Iterator[Document | InputError]],
-) -> Iterator[Document | InputError]:
-    """Yield from a reader, turning an InputError it raises into one it yields."""
-    try:
-        yield from items()
-    except InputError as error:
-        yield error
+    return READERS.get(os.path.splitext(path)[1].lower(), READERS[".txt"])
 
 
 def input_files(directory: str) -> Iterator[str]:
