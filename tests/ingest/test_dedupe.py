@@ -180,3 +180,12 @@ def test_dedupe_signature_format_is_stable():
     data = signature("Mediators said a third round of talks could take place next week in Kestrel.")
     assert data[:8] == b"CLMH\x01\x80\x00\x05"
     assert hashlib.sha256(data).hexdigest()[:16] == "745bfe6a2752814c"
+
+
+def test_dedupe_index_fits_the_runner_protocol():
+    from claimledger.ingest.runner import DuplicateIndex
+
+    index: DuplicateIndex = NearDuplicateIndex()
+    index.add("dwire", WIRE)
+    assert index.signature(WIRE) == signature(WIRE)
+    assert index.find(WIRE_COPY) == "dwire"

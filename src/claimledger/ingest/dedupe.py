@@ -225,6 +225,10 @@ class NearDuplicateIndex:
         """Index ``text`` under ``doc_id``; a known id or a text without words is ignored."""
         self._insert(doc_id, _minhash(text))
 
+    def signature(self, text: str) -> bytes:
+        """Return :func:`signature` of ``text`` (for callers that hold only the index)."""
+        return signature(text)
+
     def add_signature(self, doc_id: str, data: bytes) -> None:
         """Index a stored :func:`signature` under ``doc_id``."""
         self._insert(doc_id, _from_bytes(data))
