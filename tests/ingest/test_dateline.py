@@ -36,7 +36,7 @@ from claimledger.ingest.dateline import parse_dateline
     ],
 )
 def test_dateline_forms(text, place, outlet, when):
-    dateline = parse_dateline(text, year_hint=date(2024, 12, 30))
+    dateline = parse_dateline(text, year_hint=date(2024, 6, 30))
     assert dateline is not None
     assert (dateline.place, dateline.outlet, dateline.date) == (place, outlet, when)
 
@@ -74,8 +74,10 @@ def test_dateline_too_far_down_is_ignored():
     [
         (date(2025, 1, 2), date(2024, 12, 31)),  # a report filed before New Year
         (date(2024, 12, 31), date(2024, 12, 31)),
-        (date(2024, 12, 30), date(2024, 12, 31)),  # one day ahead: time zones
-        (date(2024, 12, 29), date(2023, 12, 31)),  # never after publication
+        (date(2024, 12, 20), date(2024, 12, 31)),  # a run-wide date before the dateline
+        (date(2024, 7, 1), date(2023, 12, 31)),  # a tie (183 days either way) goes back
+        (date(2025, 6, 30), date(2024, 12, 31)),
+        (date(2025, 7, 2), date(2025, 12, 31)),
         (2026, date(2026, 12, 31)),
         (None, None),  # no year from anywhere: the date stays unknown
     ],

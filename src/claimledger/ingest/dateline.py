@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from claimledger.model import TextSpan
 
@@ -85,10 +85,11 @@ def parse_dateline(text: str, *, year_hint: date | int | None) -> Dateline | Non
 
     Args:
         year_hint: where the year of a dateline without one comes from. A
-            date (the publication date) gives the latest year that puts the
-            dateline no later than one day after it, so ``Dec. 31`` with a
-            hint of 2 January 2025 is 31 December 2024; an int is the year
-            itself; None leaves the date unknown.
+            date (a publication date) gives the year that puts the dateline
+            nearest to it, so ``Dec. 31`` with a hint of 2 January 2025 is
+            31 December 2024 and ``March 8`` with a hint of 5 March 2025 is
+            8 March 2025; an int is the year itself; None leaves the date
+            unknown.
 
     Example:
         >>> parse_dateline("Dec. 27 (UPI) -- Talks resumed.", year_hint=2024).date
@@ -129,11 +130,12 @@ def _resolve(month: int, day: int, hint: date | int | None) -> date | None:
         return None
     if isinstance(hint, int):
         return _valid(hint, month, day)
-    # A report is filed on or before it is published; one day of slack
-    # covers a dateline in a time zone ahead of the publisher's.
-    latest = hint + timedelta(days=1)
-    candidates = (_valid(year, month, day) for year in (hint.year + 1, hint.year, hint.year - 1))
-    return next((when for when in candidates if when is not None and when <= latest), None)
+    # The nearest reading, not "on or before the hint": the hint may be a
+    # run-wide --published that falls before some of the run's datelines.
+    # Ties (half a year away) go to the past, where reports come from.
+    candidates = (_valid(year, month, day) for year in (hint.year - 1, hint.year, hint.year + 1))
+    valid = [when for when in candidates if when is not None]
+    return min(valid, key=lambda when: abs((when - hint).days), default=None)
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
