@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import random
 
 import pytest
 
@@ -189,3 +190,26 @@ def test_dedupe_index_fits_the_runner_protocol():
     index.add("dwire", WIRE)
     assert index.signature(WIRE) == signature(WIRE)
     assert index.find(WIRE_COPY) == "dwire"
+
+
+def _edited_pairs(count: int) -> list[tuple[str, str]]:
+    """Texts of 300 made-up words, and copies with 20 words replaced at each end."""
+    rng = random.Random(11)
+    pairs = []
+    for _ in range(count):
+        words = [f"w{rng.randrange(100_000)}" for _ in range(300)]
+        fresh = [f"x{rng.randrange(100_000)}" for _ in range(40)]
+        copy = fresh[:20] + words[20:280] + fresh[20:]
+        pairs.append((" ".join(words), " ".join(copy)))
+    return pairs
+
+
+def test_dedupe_catches_copies_just_above_threshold():
+    pairs = _edited_pairs(40)
+    similarities = [_jaccard(original, copy) for original, copy in pairs]
+    assert all(0.74 <= value <= 0.78 for value in similarities)  # 256 of 336 shingles
+    index = NearDuplicateIndex()
+    for number, (original, _) in enumerate(pairs):
+        index.add(f"d{number}", original)
+    found = sum(index.find(copy) == f"d{n}" for n, (_, copy) in enumerate(pairs))
+    assert found >= 36  # LSH banding and MinHash noise may lose a few, not many

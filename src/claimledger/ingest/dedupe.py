@@ -41,7 +41,7 @@ _SEED = 1
 #: datasketch's 32-bit permutation scheme (2.x default), named so stored
 #: signatures never depend on a library default; version 1 of our format.
 _SCHEME = "affine32"
-_LSH_MARGIN = 0.1
+_LSH_MARGIN = 0.2
 #: Odd 64-bit constant (the golden ratio's) that combines word hashes into shingle hashes.
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 #: Header of a serialised signature: magic, format version, permutations, shingle size.
@@ -184,6 +184,17 @@ def _is_empty(minhash: MinHash) -> bool:
     return bool(np.all(minhash.hashvalues == _EMPTY_SLOT))
 
 
+@functools.cache
+def _bands(threshold: float) -> tuple[int, int]:
+    """Return LSH (bands, rows) for ``threshold``, found once: datasketch integrates numerically.
+
+    LSH only proposes candidates; banding it below the threshold keeps copies
+    just above the threshold from slipping through its buckets.
+    """
+    lsh = MinHashLSH(threshold=max(threshold - _LSH_MARGIN, 0.05), num_perm=_NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
 class NearDuplicateIndex:
     """Find the earlier document a text copies.
 
@@ -196,9 +207,7 @@ class NearDuplicateIndex:
 
     def __init__(self, *, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
         self.threshold = threshold
-        # LSH only proposes candidates; banding it below the threshold keeps
-        # copies just above the threshold from slipping through its buckets.
-        self._lsh = MinHashLSH(threshold=max(threshold - _LSH_MARGIN, 0.05), num_perm=_NUM_PERM)
+        self._lsh = MinHashLSH(num_perm=_NUM_PERM, params=_bands(threshold))
         self._minhashes: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
 

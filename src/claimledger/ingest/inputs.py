@@ -90,7 +90,7 @@ def read_inputs(
         stdin: where ``-`` reads from; ``sys.stdin.buffer`` by default.
 
     Example:
-        >>> for item in read_inputs(["reports/"], defaults=InputDefaults()):
+        >>> for item in read_inputs(["reports/"], defaults=InputDefaults()):  # doctest: +SKIP
         ...     print(item if isinstance(item, InputError) else item.id)
     """
     for path in paths:
