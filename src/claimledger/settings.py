@@ -25,7 +25,7 @@ SETTINGS = (
     Setting(
         "max_document_bytes",
         5_000_000,
-        "Largest input document (file, JSONL line or feed entry) in bytes; larger ones fail.",
+        "Largest input in bytes (a file, a JSONL line, a whole feed file); larger ones fail.",
     ),
     Setting("batch_size", 16, "Documents per batch through the spaCy pipeline."),
     Setting(

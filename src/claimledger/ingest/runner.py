@@ -26,13 +26,13 @@ class SourceResolver(Protocol):
 
 
 class DuplicateIndex(Protocol):
-    """Finds the stored document a text copies (near-duplicates)."""
-
-    def find(self, text: str) -> str | None: ...
-
-    def add(self, document_id: str, text: str) -> None: ...
+    """Finds the stored document a text copies (near-duplicates), by signature."""
 
     def signature(self, text: str) -> bytes: ...
+
+    def find_signature(self, signature: bytes) -> str | None: ...
+
+    def add_signature(self, document_id: str, signature: bytes) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,26 +94,25 @@ class _Run:
             else:
                 yield item
 
-    def _linked(self, document: Document) -> Document:
-        if self.duplicates is None or document.duplicate_of is not None:
-            return document
-        return replace(document, duplicate_of=self.duplicates.find(document.text))
-
     def store_one(self, document: Document, extraction: Extraction) -> Outcome:
-        # Looked up here, not when the document is read: nlp.pipe reads a batch
-        # ahead, and a copy may sit in the same batch as its original.
-        document = self._linked(document)
+        signature = None
+        if self.duplicates is not None:
+            # Looked up here, not when the document is read: nlp.pipe reads a
+            # batch ahead, and a copy may sit in the same batch as its original.
+            signature = self.duplicates.signature(document.text)
+            if document.duplicate_of is None:
+                copied = self.duplicates.find_signature(signature)
+                document = replace(document, duplicate_of=copied)
         sources = {}
         if self.sources is not None:
             sources = {
                 c.id: self.sources.canonical(c.source) for c in extraction.claims if c.source
             }
-        signature = self.duplicates.signature(document.text) if self.duplicates else None
         stored = self.store.add_document(document, extraction, signature=signature, sources=sources)
         if not stored:
             return Outcome(where=document.external_id, status="duplicate", document_id=document.id)
-        if self.duplicates is not None:
-            self.duplicates.add(document.id, document.text)
+        if self.duplicates is not None and signature is not None:
+            self.duplicates.add_signature(document.id, signature)
         return Outcome(
             where=document.external_id,
             status="stored",
