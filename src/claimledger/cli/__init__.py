@@ -4,6 +4,7 @@ from __future__ import annotations
 
 # Importing the command modules registers their commands on ``app``.
 from claimledger.cli import db as _db  # noqa: E402,F401
+from claimledger.cli import demo as _demo  # noqa: E402,F401
 from claimledger.cli import export as _export  # noqa: E402,F401
 from claimledger.cli import ingest as _ingest  # noqa: E402,F401
 from claimledger.cli import ledger as _ledger  # noqa: E402,F401
