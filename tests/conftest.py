@@ -6,7 +6,7 @@ that load the real model take ``nlp`` and are marked ``model``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import pytest
 from spacy.language import Language
@@ -40,3 +40,43 @@ def nlp() -> Language:
     from claimledger.extract import load_pipeline
 
     return load_pipeline()
+
+
+POSTGRES_URL_ENV = "CLAIMLEDGER_TEST_POSTGRES"
+
+
+def _empty_postgres(url: str) -> str:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+        connection.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: object) -> str:
+    """A URL of an empty ledger database: SQLite, and PostgreSQL where CI provides one.
+
+    ``.ci/run`` starts PostgreSQL and sets ``CLAIMLEDGER_TEST_POSTGRES``; elsewhere the
+    PostgreSQL case is skipped (and reported as skipped, not passed).
+    """
+    import os
+
+    if request.param == "sqlite":
+        return "sqlite://"
+    url = os.environ.get(POSTGRES_URL_ENV)
+    if not url:
+        pytest.skip(f"{POSTGRES_URL_ENV} is not set: no PostgreSQL server for this run")
+    return _empty_postgres(url)
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[object]:
+    """An empty, migrated ledger (SQLite; PostgreSQL too where CI provides one)."""
+    from claimledger.store import open_store
+
+    with open_store(store_url) as opened:
+        yield opened

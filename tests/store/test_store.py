@@ -26,7 +26,7 @@ from claimledger.model import (
     TextSpan,
     TimeRef,
 )
-from claimledger.store import database_url, open_store
+from claimledger.store import Store, database_url, open_store
 from claimledger.store.migrate import current_revision, head_revision, pending_revisions
 from claimledger.store.schema import metadata
 
@@ -96,26 +96,24 @@ def sample() -> tuple[Document, Extraction, dict[str, Source]]:
 
 
 def test_store_migrates_a_new_database_to_head(tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "ledger.db"))
-    assert current_revision(store.engine) == head_revision()
-    assert pending_revisions(store.engine) == []
+    with open_store(str(tmp_path / "ledger.db")) as store:
+        assert current_revision(store.engine) == head_revision()
+        assert pending_revisions(store.engine) == []
 
 
-def test_store_migrations_create_exactly_the_schema(tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "ledger.db"))
+def test_store_migrations_create_exactly_the_schema(store: Store) -> None:
     with store.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), metadata)
     assert diff == []
 
 
 def test_store_status_without_migrating_leaves_database_empty(tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "ledger.db"), migrate=False)
-    assert current_revision(store.engine) is None
-    assert pending_revisions(store.engine) == [head_revision()]
+    with open_store(str(tmp_path / "ledger.db"), migrate=False) as store:
+        assert current_revision(store.engine) is None
+        assert pending_revisions(store.engine) == [head_revision()]
 
 
-def test_store_round_trips_a_document_and_its_records() -> None:
-    store = open_store("sqlite://")
+def test_store_round_trips_a_document_and_its_records(store: Store) -> None:
     document, extraction, sources = sample()
     assert store.add_document(document, extraction, sources=sources) is True
     assert store.document("d1") == document
@@ -124,8 +122,7 @@ def test_store_round_trips_a_document_and_its_records() -> None:
     assert [s.aliases for s in store.sources()] == [("The ministry",)]
 
 
-def test_store_does_not_store_a_document_twice() -> None:
-    store = open_store("sqlite://")
+def test_store_does_not_store_a_document_twice(store: Store) -> None:
     document, extraction, sources = sample()
     store.add_document(document, extraction, sources=sources)
     assert store.add_document(document, extraction, sources=sources) is False
@@ -133,8 +130,7 @@ def test_store_does_not_store_a_document_twice() -> None:
     assert store.stats().claims == 1
 
 
-def test_store_failure_leaves_nothing_of_the_document() -> None:
-    store = open_store("sqlite://")
+def test_store_failure_leaves_nothing_of_the_document(store: Store) -> None:
     document, extraction, sources = sample()
     broken = Extraction(claims=extraction.claims * 2)  # same claim id twice
     with pytest.raises(StoreError, match="a.txt"):
@@ -144,8 +140,7 @@ def test_store_failure_leaves_nothing_of_the_document() -> None:
     assert store.stats().sources == 0
 
 
-def test_store_filters_claims() -> None:
-    store = open_store("sqlite://")
+def test_store_filters_claims(store: Store) -> None:
     document, extraction, sources = sample()
     store.add_document(document, extraction, sources=sources)
     assert len(store.claims(source="Ministry")) == 1
@@ -156,8 +151,7 @@ def test_store_filters_claims() -> None:
     assert len(store.claims(search="harbour")) == 1
 
 
-def test_store_replaces_crosscheck_results() -> None:
-    store = open_store("sqlite://")
+def test_store_replaces_crosscheck_results(store: Store) -> None:
     conflict = Conflict(id="x1", kind="numeric", summary="12 vs 40", quantity_ids=("a", "b"))
     corroboration = Corroboration(
         id="k1", kind="corroboration", summary="s", claim_ids=("a", "b"), origins=("s1", "s2")
@@ -209,18 +203,20 @@ _spans = st.builds(
     cues=st.lists(st.text(max_size=10), max_size=3).map(tuple),
 )
 def test_store_claim_round_trip(content, cue, direct, status, via, cues) -> None:
-    store = open_store("sqlite://")
-    claim = Claim(
-        id="d1:c1",
-        document_id="d1",
-        content=content,
-        cue=cue,
-        direct=direct,
-        status=status,
-        via=via,
-        status_cues=cues,
-    )
-    store.add_document(Document(id="d1", text=TEXT, external_id="x"), Extraction(claims=(claim,)))
-    assert store.claims() == [claim]
-    with store.engine.connect() as connection:
-        assert connection.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+    with open_store("sqlite://") as store:
+        claim = Claim(
+            id="d1:c1",
+            document_id="d1",
+            content=content,
+            cue=cue,
+            direct=direct,
+            status=status,
+            via=via,
+            status_cues=cues,
+        )
+        store.add_document(
+            Document(id="d1", text=TEXT, external_id="x"), Extraction(claims=(claim,))
+        )
+        assert store.claims() == [claim]
+        with store.engine.connect() as connection:
+            assert connection.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1

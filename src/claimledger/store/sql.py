@@ -98,6 +98,16 @@ class Store:
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
 
+    def close(self) -> None:
+        """Close the store's database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     # -- writing ---------------------------------------------------------
 
     def add_document(
