@@ -1,0 +1,235 @@
+"""Pairwise verdicts: do two items agree, contradict, or revise each other?
+
+Rules (docs/accuracy.md, "Cross-checking"):
+
+- figures of one category contradict when their intervals
+  (:mod:`~claimledger.reconcile.intervals`) are disjoint; killed or wounded
+  alone contradict "killed or wounded" only when they must exceed it; a figure
+  that is ``subset_of`` the other is never compared;
+- a disjoint figure that is *later and higher* for a cumulative category (a
+  rising toll), or any later change by the same origin, is a ``revision``;
+- claims about one event contradict on place when one says "not in N" and the
+  other puts it inside N, or when their places are apart (neither contains the
+  other) and the claims are known to speak of one event (same document, a
+  capture, or shared named participants: attacks in two cities on one day are
+  two attacks, not a dispute);
+- "denied" against an affirming status, and "died" against "alive", are
+  ``status`` contradictions.
+
+Contradictions are only reported between different origins; predictions,
+opinions and conditional claims never contradict anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from claimledger.model import Place
+from claimledger.reconcile.facts import ClaimFacts, report_day, source_label
+from claimledger.reconcile.geography import (
+    asserted_places,
+    compatible,
+    contains,
+    negated_places,
+    place_label,
+)
+from claimledger.reconcile.grouping import Item
+from claimledger.reconcile.intervals import Interval, interval_of
+from claimledger.reconcile.wording import OPPOSED_EVENT_TYPES, jaccard
+
+__all__ = ["CUMULATIVE_CATEGORIES", "Verdict", "judge"]
+
+#: Categories whose totals only grow as reports come in.
+CUMULATIVE_CATEGORIES = frozenset(
+    {"killed", "wounded", "killed_or_wounded", "captured", "missing", "displaced", "attacks"}
+)
+
+#: Statuses that make no claim about what happened.
+NON_FACTUAL = frozenset({"opinion", "predicted", "conditional"})
+
+_AFFIRMING = frozenset({"asserted", "reported", "confirmed", "estimated"})
+_PARTS = frozenset({"killed", "wounded"})
+_PLACE_SPECIFIC_EVENTS = frozenset({"capture"})
+_CONTENT_OVERLAP = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """How two items relate: ``agree``, ``conflict`` or ``revision`` (with a kind and reason)."""
+
+    relation: str
+    kind: str = ""
+    reason: str = ""
+
+
+_AGREE = Verdict("agree")
+
+
+def judge(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
+    """Return how ``a`` and ``b`` relate, or None when they speak of different things."""
+    if a.facts.id == b.facts.id or a.kind != b.kind:
+        return None
+    if not _times_overlap(a.facts, b.facts):
+        return None
+    if a.kind == "figure":
+        return _judge_figures(a, b, same_origin=same_origin)
+    if a.kind == "event":
+        return _judge_events(a, b, same_origin=same_origin)
+    if jaccard(a.words, b.words) < _CONTENT_OVERLAP:
+        return None
+    return _status_clash(a.facts, b.facts, same_origin=same_origin, what="this") or _AGREE
+
+
+def _times_overlap(a: ClaimFacts, b: ClaimFacts) -> bool:
+    if not a.times or not b.times:
+        return True
+    a_start, a_end = min(t.start for t in a.times), max(t.end for t in a.times)
+    b_start, b_end = min(t.start for t in b.times), max(t.end for t in b.times)
+    return a_start <= b_end and b_start <= a_end
+
+
+def _factual(facts: ClaimFacts) -> bool:
+    return facts.claim.status not in NON_FACTUAL
+
+
+def _subjects_compatible(a: Item, b: Item) -> bool:
+    if "*" not in (a.head, b.head) and a.head != b.head:
+        return False
+    return a.modifiers <= b.modifiers or b.modifiers <= a.modifiers
+
+
+def _places_compatible(a: ClaimFacts, b: ClaimFacts) -> bool:
+    pa, pb = asserted_places(a.places), asserted_places(b.places)
+    if _negation_clash(a, b) or _negation_clash(b, a):
+        return False
+    return not pa or not pb or any(compatible(x, y) for x in pa for y in pb)
+
+
+def _negation_clash(a: ClaimFacts, b: ClaimFacts) -> tuple[Place, Place] | None:
+    """Return (negated by ``a``, asserted by ``b`` inside it), if any."""
+    for negated in negated_places(a.places):
+        for place in asserted_places(b.places):
+            if contains(negated, place):
+                return negated, place
+    return None
+
+
+def _judge_figures(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
+    qa, qb = a.quantity, b.quantity
+    assert qa is not None and qb is not None
+    if qa.subset_of == qb.id or qb.subset_of == qa.id or a.family != b.family:
+        return None
+    if not _subjects_compatible(a, b) or not _places_compatible(a.facts, b.facts):
+        return None
+    ia, ib = interval_of(qa), interval_of(qb)
+    if qa.category == qb.category:
+        return _disjoint(a, b, ia, ib, same_origin=same_origin) if ia.disjoint(ib) else _AGREE
+    if {qa.category, qb.category} - _PARTS != {"killed_or_wounded"}:
+        return None
+    whole, part = (ia, ib) if qa.category == "killed_or_wounded" else (ib, ia)
+    return _disjoint(a, b, ia, ib, same_origin=same_origin) if whole.below(part) else None
+
+
+def _disjoint(a: Item, b: Item, ia: Interval, ib: Interval, *, same_origin: bool) -> Verdict | None:
+    (early, i_early), (late, i_late) = sorted(
+        [(a, ia), (b, ib)], key=lambda pair: report_day(pair[0].facts)
+    )
+    later = report_day(late.facts) > report_day(early.facts)
+    assert early.quantity is not None and late.quantity is not None
+    rising = i_early.below(i_late) and late.quantity.category in CUMULATIVE_CATEGORIES
+    if later and (rising or same_origin):
+        return Verdict("revision", "revision", _revision_reason(early, late))
+    if same_origin or not (_factual(a.facts) and _factual(b.facts)):
+        return None
+    return Verdict("conflict", "numeric", _numeric_reason(a, b, ia, ib))
+
+
+def _figure_words(item: Item) -> str:
+    q = item.quantity
+    assert q is not None
+    what = q.category.replace("_", " ")
+    return f'"{q.span.text}" {what}' + (f" ({q.subject})" if q.subject else "")
+
+
+def _day(facts: ClaimFacts) -> str:
+    return facts.published.isoformat() if isinstance(facts.published, date) else "undated"
+
+
+def _numeric_reason(a: Item, b: Item, ia: Interval, ib: Interval) -> str:
+    return (
+        f"{source_label(a.facts)} gives {_figure_words(a)} and {source_label(b.facts)} gives "
+        f"{_figure_words(b)}: {ia.describe()} and {ib.describe()} cannot both hold."
+    )
+
+
+def _revision_reason(early: Item, late: Item) -> str:
+    return (
+        f"The figure moved from {_figure_words(early)} ({source_label(early.facts)}, "
+        f"{_day(early.facts)}) to {_figure_words(late)} ({source_label(late.facts)}, "
+        f"{_day(late.facts)}): a revision between reports, not a contradiction."
+    )
+
+
+def _judge_events(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
+    opposed = (a.family, b.family) in OPPOSED_EVENT_TYPES
+    if a.family != b.family and not opposed:
+        return None
+    clash = _negation_clash(a.facts, b.facts) or _negation_clash(b.facts, a.facts)
+    same_document = a.facts.document_id == b.facts.document_id
+    if not (a.words & b.words) and not (same_document and clash):
+        return None
+    apart = _places_apart(a.facts, b.facts)
+    if apart and not (same_document or a.family in _PLACE_SPECIFIC_EVENTS or _shared_actors(a, b)):
+        return None
+    if same_origin or not (_factual(a.facts) and _factual(b.facts)):
+        return None if (clash or apart or opposed) else _AGREE
+    if opposed:
+        return Verdict("conflict", "status", _opposed_reason(a, b))
+    if clash or apart:
+        return Verdict("conflict", "place", _place_reason(a, b))
+    return _status_clash(a.facts, b.facts, same_origin=False, what=f"the {a.family}") or _AGREE
+
+
+def _places_apart(a: ClaimFacts, b: ClaimFacts) -> bool:
+    pa, pb = asserted_places(a.places), asserted_places(b.places)
+    return bool(pa and pb) and not any(compatible(x, y) for x in pa for y in pb)
+
+
+def _shared_actors(a: Item, b: Item) -> bool:
+    actors_a = {p for e in a.facts.events for p in e.participants}
+    return bool(actors_a & {p for e in b.facts.events for p in e.participants})
+
+
+def _where(facts: ClaimFacts) -> str:
+    places = asserted_places(facts.places)
+    said = ", ".join(place_label(p) for p in places) or "no place"
+    negated = ", ".join(place_label(p) for p in negated_places(facts.places))
+    return f"{said} (not {negated})" if negated else said
+
+
+def _place_reason(a: Item, b: Item) -> str:
+    return (
+        f"{source_label(a.facts)} puts the {a.family} in {_where(a.facts)} but "
+        f"{source_label(b.facts)} puts it in {_where(b.facts)}, and the places exclude each other."
+    )
+
+
+def _opposed_reason(a: Item, b: Item) -> str:
+    return (
+        f"{source_label(a.facts)} reports {a.family} where {source_label(b.facts)} reports "
+        f"{b.family} of the same subject."
+    )
+
+
+def _status_clash(a: ClaimFacts, b: ClaimFacts, *, same_origin: bool, what: str) -> Verdict | None:
+    statuses = {a.claim.status, b.claim.status}
+    if same_origin or "denied" not in statuses or not statuses & _AFFIRMING:
+        return None
+    denier, affirmer = (a, b) if a.claim.status == "denied" else (b, a)
+    return Verdict(
+        "conflict",
+        "status",
+        f"{source_label(affirmer)} reports {what} as {affirmer.claim.status} while "
+        f"{source_label(denier)} denies it.",
+    )
