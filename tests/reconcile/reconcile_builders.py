@@ -21,7 +21,7 @@ def qty(
     *,
     bound: str = "exact",
     category: str = "killed",
-    subject: str | None = None,
+    subject: str | None = "villagers",
     low: float | None = None,
     high: float | None = None,
     subset_of: str | None = None,

@@ -24,7 +24,7 @@ def _facts():
             doc=f"d{cid}",
             day=day,
             status=status,
-            quantities=[qty(f"q{cid}", value, bound=bound, low=low, high=high)],
+            quantities=[qty(f"q{cid}", value, bound=bound, low=low, high=high, subject="villagers")],
         )
         for cid, value, day, status, bound, low, high in REPORTS
     ]
@@ -48,7 +48,7 @@ def test_estimates_policies(policy, low, best, high, froms):
 
 def test_estimates_ucdp_median_without_a_majority():
     facts = [
-        fact(c, "killed", source=c, doc=c, day=i, quantities=[qty(f"q{c}", v)])
+        fact(c, "killed", source=c, doc=c, day=i, quantities=[qty(f"q{c}", v, subject="villagers")])
         for i, (c, v) in enumerate([("a", 5), ("b", 9), ("c", 7)])
     ]
     (estimate,) = cross_check(facts).estimates

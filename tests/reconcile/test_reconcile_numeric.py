@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from reconcile_builders import fact, qty
+from reconcile_builders import fact, place, qty
 
 from claimledger.reconcile import cross_check
 
@@ -54,7 +54,7 @@ def _kinds(result):
         (qty("qa", 50, subject="Sylvanian troops"), qty("qb", 9, subject="Freedonian troops"), []),
         (qty("qa", 50, subject="civilians"), qty("qb", 9, subject="soldiers"), []),
         # an unknown subject may be the same one
-        (qty("qa", 50, subject="civilians"), qty("qb", 9), ["numeric"]),
+        (qty("qa", 50, subject="civilians"), qty("qb", 9, subject=None), ["numeric"]),
     ],
 )
 def test_numeric_interval_logic(qa, qb, kinds):
@@ -124,3 +124,18 @@ def test_numeric_predictions_never_contradict():
 def test_numeric_far_apart_in_time_are_not_compared():
     result = _pair(qty("qa", 10), qty("qb", 900), day_b=400, doc_b="d2")
     assert result.conflicts == ()
+
+
+@pytest.mark.parametrize(
+    "subject,places,kinds",
+    [
+        (None, False, []),  # "12 killed" vs "40 killed" in other reports: may be other events
+        (None, True, ["numeric"]),  # both name a (compatible) place
+        ("villagers", False, ["numeric"]),  # both name whose toll it is
+    ],
+)
+def test_numeric_across_documents_needs_shared_evidence(subject, places, kinds):
+    where = [place("Lowtown")] if places else []
+    a = fact("a", "x", doc="d1", places=where, quantities=[qty("qa", 12, subject=subject)])
+    b = fact("b", "y", doc="d2", source="Army", places=where, quantities=[qty("qb", 40, subject=subject)])
+    assert _kinds(cross_check([a, b])) == kinds

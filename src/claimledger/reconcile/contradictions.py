@@ -2,6 +2,9 @@
 
 Rules (docs/accuracy.md, "Cross-checking"):
 
+- figures are compared when they share category family, a compatible subject,
+  compatible places and time; across documents they must also share a known
+  subject head or both name a place;
 - figures of one category contradict when their intervals
   (:mod:`~claimledger.reconcile.intervals`) are disjoint; killed or wounded
   alone contradict "killed or wounded" only when they must exceed it; a figure
@@ -99,17 +102,26 @@ def _subjects_compatible(a: Item, b: Item) -> bool:
     return a.modifiers <= b.modifiers or b.modifiers <= a.modifiers
 
 
-def _places_compatible(a: ClaimFacts, b: ClaimFacts) -> bool:
-    pa, pb = asserted_places(a.places), asserted_places(b.places)
+def _same_evidence(a: Item, b: Item) -> bool:
+    """Whether two figures share a known subject or both name a place.
+
+    Unknown subject and place are compatible with anything, but across
+    documents "12 killed" alone says too little to dispute "40 killed in X".
+    """
+    return "*" not in (a.head, b.head) or bool(a.asserted and b.asserted)
+
+
+def _places_compatible(a: Item, b: Item) -> bool:
     if _negation_clash(a, b) or _negation_clash(b, a):
         return False
+    pa, pb = a.asserted, b.asserted
     return not pa or not pb or any(compatible(x, y) for x in pa for y in pb)
 
 
-def _negation_clash(a: ClaimFacts, b: ClaimFacts) -> tuple[Place, Place] | None:
+def _negation_clash(a: Item, b: Item) -> tuple[Place, Place] | None:
     """Return (negated by ``a``, asserted by ``b`` inside it), if any."""
-    for negated in negated_places(a.places):
-        for place in asserted_places(b.places):
+    for negated in a.negated:
+        for place in b.asserted:
             if contains(negated, place):
                 return negated, place
     return None
@@ -120,7 +132,9 @@ def _judge_figures(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
     assert qa is not None and qb is not None
     if qa.subset_of == qb.id or qb.subset_of == qa.id or a.family != b.family:
         return None
-    if not _subjects_compatible(a, b) or not _places_compatible(a.facts, b.facts):
+    if not _subjects_compatible(a, b) or not _places_compatible(a, b):
+        return None
+    if a.facts.document_id != b.facts.document_id and not _same_evidence(a, b):
         return None
     ia, ib = interval_of(qa), interval_of(qb)
     if qa.category == qb.category:
@@ -175,11 +189,11 @@ def _judge_events(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
     opposed = (a.family, b.family) in OPPOSED_EVENT_TYPES
     if a.family != b.family and not opposed:
         return None
-    clash = _negation_clash(a.facts, b.facts) or _negation_clash(b.facts, a.facts)
+    clash = _negation_clash(a, b) or _negation_clash(b, a)
     same_document = a.facts.document_id == b.facts.document_id
     if not (a.words & b.words) and not (same_document and clash):
         return None
-    apart = _places_apart(a.facts, b.facts)
+    apart = _places_apart(a, b)
     if apart and not (same_document or a.family in _PLACE_SPECIFIC_EVENTS or _shared_actors(a, b)):
         return None
     if same_origin or not (_factual(a.facts) and _factual(b.facts)):
@@ -191,8 +205,8 @@ def _judge_events(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
     return _status_clash(a.facts, b.facts, same_origin=False, what=f"the {a.family}") or _AGREE
 
 
-def _places_apart(a: ClaimFacts, b: ClaimFacts) -> bool:
-    pa, pb = asserted_places(a.places), asserted_places(b.places)
+def _places_apart(a: Item, b: Item) -> bool:
+    pa, pb = a.asserted, b.asserted
     return bool(pa and pb) and not any(compatible(x, y) for x in pa for y in pb)
 
 

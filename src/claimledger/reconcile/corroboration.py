@@ -1,87 +1,96 @@
-"""Corroborations: agreeing claims from independent origins, clustered.
+"""Corroborations: clusters of agreeing claims from independent origins.
 
 Agreement edges join items of one proposition whose origins differ
 (:mod:`~claimledger.reconcile.independence`) and whose wording asserts
 something (asserted, reported, confirmed, estimated: hedged, alleged,
-conditional, predicted and opinion claims support nothing). Edges are merged
-into clusters greedily in a fixed order, refusing a merge that would put two
-contradicting claims in one cluster; a cluster with at least two origins is a
-corroboration listing those origins.
+conditional, predicted and opinion claims support nothing). Each edge merges
+two clusters unless a claim of one contradicts a claim of the other, so a
+cluster never holds a contradiction (a contradiction is always known before
+the later claim's agreements are merged). A cluster with two or more origins
+is a corroboration listing those origins.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Iterable
 
 from claimledger.model import Corroboration
 from claimledger.reconcile.facts import source_label
 from claimledger.reconcile.grouping import Item
 from claimledger.reconcile.ids import derived_id
 from claimledger.reconcile.independence import origin_label
+from claimledger.reconcile.unionfind import DisjointSets
 
-__all__ = ["SUPPORTING_STATUSES", "corroborations"]
+__all__ = ["SUPPORTING_STATUSES", "Clusters"]
 
 #: Statuses whose claims can support another claim.
 SUPPORTING_STATUSES = frozenset({"asserted", "reported", "confirmed", "estimated"})
 
 
-def _find(parent: dict[int, int], x: int) -> int:
-    while parent.setdefault(x, x) != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
+class Clusters:
+    """Agreement clusters over items, kept as edges arrive."""
 
+    def __init__(self, *, contradicting: Callable[[str], set[str]]) -> None:
+        self._sets = DisjointSets()
+        self._claims: dict[int, set[str]] = {}
+        self._origins: dict[int, dict[str, Item]] = {}
+        self._contradicting = contradicting
 
-def _clusters(
-    edges: Sequence[tuple[Item, Item]], *, contradict: Callable[[str, str], bool]
-) -> list[list[Item]]:
-    parent: dict[int, int] = {}
-    members: dict[int, list[Item]] = {}
-    for a, b in sorted(edges, key=lambda e: (e[0].facts.id, e[1].facts.id, e[0].number)):
-        for item in (a, b):
-            members.setdefault(_find(parent, item.number), [item])
-        ra, rb = _find(parent, a.number), _find(parent, b.number)
+    def add(self, item: Item, origin: str) -> None:
+        """Start a one-item cluster."""
+        self._sets.add(item.number)
+        self._claims[item.number] = {item.facts.id}
+        self._origins[item.number] = {origin: item}
+
+    def root(self, number: int) -> int:
+        """Return the cluster root of an item."""
+        return self._sets.find(number)
+
+    def join(self, a: int, b: int) -> tuple[int, int] | None:
+        """Merge the clusters of items ``a`` and ``b`` unless they contradict.
+
+        Returns:
+            (kept root, absorbed root), or None when nothing was merged.
+        """
+        ra, rb = self._sets.find(a), self._sets.find(b)
         if ra == rb:
-            continue
-        if any(contradict(x.facts.id, y.facts.id) for x in members[ra] for y in members[rb]):
-            continue
-        parent[rb] = ra
-        members[ra].extend(members.pop(rb))
-    return list(members.values())
+            return None
+        small, large = sorted((self._claims[ra], self._claims[rb]), key=len)
+        if any(self._contradicting(c) & large for c in small):
+            return None
+        kept, gone = self._sets.union(ra, rb)
+        self._claims[kept] |= self._claims.pop(gone)
+        for origin, item in self._origins.pop(gone).items():
+            self._origins[kept].setdefault(origin, item)
+        return kept, gone
 
+    def origins(self, root: int) -> set[str]:
+        """Return the origins of a cluster."""
+        return set(self._origins[root])
 
-def corroborations(
-    edges: Sequence[tuple[Item, Item]],
-    *,
-    origins: Callable[[Item], str],
-    contradict: Callable[[str, str], bool],
-) -> list[Corroboration]:
-    """Return one corroboration per cluster of agreeing items with two or more origins."""
-    out = []
-    for cluster in _clusters(edges, contradict=contradict):
-        by_origin: dict[str, Item] = {}
-        for item in sorted(cluster, key=lambda i: i.number):
-            by_origin.setdefault(origins(item), item)
-        if len(by_origin) >= 2:
-            out.append(_record(cluster, by_origin))
-    return out
+    def record(self, root: int, items: Iterable[Item]) -> Corroboration | None:
+        """Return the corroboration of a cluster, or None with fewer than two origins."""
+        by_origin = self._origins[root]
+        if len(by_origin) < 2:
+            return None
+        members = list(items)
+        claim_ids = tuple(sorted(self._claims[root]))
+        quantity_ids = tuple(sorted({i.quantity.id for i in members if i.quantity is not None}))
+        first = members[0]
+        what = first.quantity.category.replace("_", " ") if first.quantity else first.family
+        names = sorted({source_label(i.facts) for i in by_origin.values()})
+        return Corroboration(
+            id=derived_id("k", claim_ids, quantity_ids),
+            kind="corroboration",
+            summary=(
+                f"{len(by_origin)} independent origins ({', '.join(names)}) support the same "
+                f"{what or 'statement'}."
+            ),
+            claim_ids=claim_ids,
+            quantity_ids=quantity_ids,
+            origins=tuple(sorted(origin_label(o) for o in by_origin)),
+        )
 
-
-def _record(cluster: Collection[Item], by_origin: dict[str, Item]) -> Corroboration:
-    claim_ids = tuple(sorted({i.facts.id for i in cluster}))
-    quantity_ids = tuple(sorted({i.quantity.id for i in cluster if i.quantity is not None}))
-    first = next(iter(cluster))
-    what = first.quantity.category.replace("_", " ") if first.quantity else first.family
-    names = sorted({source_label(i.facts) for i in by_origin.values()})
-    summary = (
-        f"{len(by_origin)} independent origins ({', '.join(names)}) support the same "
-        f"{what or 'statement'}."
-    )
-    return Corroboration(
-        id=derived_id("k", claim_ids, quantity_ids),
-        kind="corroboration",
-        summary=summary,
-        claim_ids=claim_ids,
-        quantity_ids=quantity_ids,
-        origins=tuple(sorted(origin_label(o) for o in by_origin)),
-    )
+    def members(self, root: int) -> list[int]:
+        """Return the item numbers of a cluster."""
+        return self._sets.members[root]

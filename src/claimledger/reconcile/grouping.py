@@ -22,9 +22,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claimledger.model import Quantity
+from claimledger.model import Place, Quantity
 from claimledger.reconcile.facts import ClaimFacts, anchor_day
-from claimledger.reconcile.geography import country_key
+from claimledger.reconcile.geography import asserted_places, country_key, negated_places
 from claimledger.reconcile.wording import (
     event_types_in,
     subject_head,
@@ -33,7 +33,7 @@ from claimledger.reconcile.wording import (
     tokens,
 )
 
-__all__ = ["CATEGORY_FAMILIES", "BlockIndex", "Item", "items_of"]
+__all__ = ["CATEGORY_FAMILIES", "MAX_WORD_CANDIDATES", "BlockIndex", "Item", "items_of"]
 
 #: Categories that may be compared with each other (killed <= killed_or_wounded).
 CATEGORY_FAMILIES = {
@@ -42,8 +42,9 @@ CATEGORY_FAMILIES = {
     "killed_or_wounded": "casualties",
 }
 
-#: A word list longer than this is too common to find candidates through.
-_MAX_POSTINGS = 2000
+#: A word shared by more items than this within the window is too common to say two
+#: claims are about the same thing; it finds no candidates (figures are not capped).
+MAX_WORD_CANDIDATES = 2000
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -60,6 +61,8 @@ class Item:
     modifiers: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     quantity: Quantity | None = None
+    asserted: tuple[Place, ...] = ()
+    negated: tuple[Place, ...] = ()
 
     @property
     def event_type(self) -> str:
@@ -74,11 +77,24 @@ def _place_words(facts: ClaimFacts) -> frozenset[str]:
 def items_of(facts: ClaimFacts, *, start: int) -> Iterator[Item]:
     """Yield the items of one claim, numbered from ``start``."""
     day, country = anchor_day(facts), country_key(facts.places)
+    here, not_here = asserted_places(facts.places), negated_places(facts.places)
     number = start
     for q in facts.quantities:
         family = CATEGORY_FAMILIES.get(q.category, q.category)
         head, mods = subject_head(q.subject), subject_modifiers(q.subject)
-        yield Item(number, "figure", facts, day, country, family, head, mods, quantity=q)
+        yield Item(
+            number,
+            "figure",
+            facts,
+            day,
+            country,
+            family,
+            head,
+            mods,
+            quantity=q,
+            asserted=here,
+            negated=not_here,
+        )
         number += 1
     # Trigger words only type claims without figures: a figure's own words ("killed")
     # are compared as a figure, not as a second, looser event.
@@ -87,10 +103,15 @@ def items_of(facts: ClaimFacts, *, start: int) -> Iterator[Item]:
     )
     words = subject_tokens(facts.claim.content.text, exclude=_place_words(facts))
     for kind in sorted(types):
-        yield Item(number, "event", facts, day, country, kind, words=words)
+        yield Item(
+            number, "event", facts, day, country, kind, words=words, asserted=here, negated=not_here
+        )
         number += 1
     if not facts.quantities and not types:
-        yield Item(number, "content", facts, day, country, words=tokens(facts.claim.content.text))
+        words = tokens(facts.claim.content.text)
+        yield Item(
+            number, "content", facts, day, country, words=words, asserted=here, negated=not_here
+        )
 
 
 def _block_keys(item: Item) -> list[tuple[str, ...]]:
@@ -146,10 +167,11 @@ class BlockIndex:
         found: set[int] = set(self._by_document.get(item.facts.document_id, ()))
         for key in self._query_keys(item, families or (item.family,)):
             postings = self._postings.get(key)
-            if postings is not None and (
-                item.kind != "content" or len(postings.days) < _MAX_POSTINGS
-            ):
-                found.update(postings.within(low, high))
+            if postings is None:
+                continue
+            numbers = postings.within(low, high)
+            if item.kind == "figure" or len(numbers) <= MAX_WORD_CANDIDATES:
+                found.update(numbers)
         found.discard(item.number)
         return found
 

@@ -1,21 +1,21 @@
 """The cross-checking index: everything the engine keeps between runs.
 
 New claims are compared only with candidates from the blocking index
-(:mod:`~claimledger.reconcile.grouping`); propositions are kept as a
-union-find over items, with their agreement edges, so an incremental run
-recomputes only the propositions new claims touched.
+(:mod:`~claimledger.reconcile.grouping`). Propositions and agreement clusters
+are union-find sets over items that only grow, so an incremental run touches
+only the propositions and clusters its new claims join.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from claimledger.errors import ConfigError
 from claimledger.model import Conflict, Corroboration, Grade, Source
 from claimledger.reconcile.contradictions import Verdict, judge
-from claimledger.reconcile.corroboration import SUPPORTING_STATUSES, corroborations
+from claimledger.reconcile.corroboration import SUPPORTING_STATUSES, Clusters
 from claimledger.reconcile.estimates import DEFAULT_POLICY, POLICIES, estimate
 from claimledger.reconcile.facts import ClaimFacts
 from claimledger.reconcile.grades import SourceGrade, credibility, reliability
@@ -29,17 +29,29 @@ from claimledger.reconcile.independence import (
 )
 from claimledger.reconcile.results import CrossCheckResult, Proposition
 from claimledger.reconcile.timeline import TimelineEntry, timeline
+from claimledger.reconcile.unionfind import DisjointSets
 from claimledger.reconcile.wording import OPPOSED_EVENT_TYPES
 
 __all__ = ["DEFAULT_WINDOW_DAYS", "CrossCheckIndex", "report_order"]
 
-#: Claims whose days lie further apart than this are not compared.
-DEFAULT_WINDOW_DAYS = 30
+#: Claims about days further apart than this are not compared. Reports of one
+#: event come within days; a month-long window would join a city's separate
+#: tolls into one "rising" figure.
+DEFAULT_WINDOW_DAYS = 7
 
 
 def report_order(facts: ClaimFacts) -> tuple[date, str, int, str]:
     """Sort key putting claims in the order they were reported."""
     return (facts.published or date.min, facts.document_id, facts.claim.content.start, facts.id)
+
+
+@dataclass
+class _Batch:
+    """What one call to :meth:`CrossCheckIndex.add` changed."""
+
+    conflicts: list[Conflict] = field(default_factory=list)
+    clusters: set[int] = field(default_factory=set)
+    retired: set[str] = field(default_factory=set)
 
 
 class CrossCheckIndex:
@@ -68,14 +80,14 @@ class CrossCheckIndex:
         self._blocks = BlockIndex(window_days=window_days)
         self._items: list[Item] = []
         self._origins: list[str] = []
-        self._parent: list[int] = []
-        self._members: dict[int, list[int]] = {}
-        self._edges: dict[int, list[tuple[int, int]]] = {}
+        self._propositions = DisjointSets()
         self._emitted: dict[int, set[str]] = {}
-        self._corroborations: dict[int, list[Corroboration]] = {}
+        self._clusters = Clusters(contradicting=lambda c: self._contradicts.get(c, set()))
+        self._cluster_emitted: dict[int, set[str]] = {}
         self._conflicts: dict[str, Conflict] = {}
+        self._contradicts: dict[str, set[str]] = {}
         self._opponents: dict[str, set[str]] = {}
-        self._contradicting: set[frozenset[str]] = set()
+        self._supporters: dict[str, set[str]] = {}
         self._claim_items: dict[str, list[int]] = {}
         self._source_claims: dict[str, list[str]] = {}
 
@@ -87,25 +99,23 @@ class CrossCheckIndex:
         prepared = [self._with_citations(f) for f in new if f.id not in self._claim_items]
         for facts in prepared:
             self._provenance.add(facts)
-        start, conflicts = len(self._items), len(self._conflicts)
+        start, batch = len(self._items), _Batch()
         for facts in prepared:
             self._claim_items[facts.id] = []
             if facts.source_id:
                 self._source_claims.setdefault(facts.source_id, []).append(facts.id)
             for item in items_of(facts, start=len(self._items)):
-                self._insert(item)
-        new_conflicts = list(self._conflicts.values())[conflicts:]
-        roots = sorted({self._find(n) for n in range(start, len(self._items))})
-        return self._outputs(roots, new_conflicts)
+                self._insert(item, batch)
+        roots = sorted({self._propositions.find(n) for n in range(start, len(self._items))})
+        return self._outputs(roots, batch, {f.id for f in prepared})
 
     def timeline(self, claim_or_proposition_id: str) -> tuple[TimelineEntry, ...]:
         """Return the story of a claim's propositions (or of one proposition) in report order."""
-        roots = {self._find(n) for n in self._claim_items.get(claim_or_proposition_id, ())}
+        find, members = self._propositions.find, self._propositions.members
+        roots = {find(n) for n in self._claim_items.get(claim_or_proposition_id, ())}
         if not roots:
-            roots = {r for r in self._members if self._proposition(r).id == claim_or_proposition_id}
-        claims = {
-            self._items[n].facts.id: self._items[n].facts for r in roots for n in self._members[r]
-        }
+            roots = {r for r in members if self._proposition(r).id == claim_or_proposition_id}
+        claims = {self._items[n].facts.id: self._items[n].facts for r in roots for n in members[r]}
         return timeline(claims.values())
 
     # -- comparing -----------------------------------------------------------------
@@ -115,72 +125,70 @@ class CrossCheckIndex:
             return facts
         return replace(facts, cited_source_ids=cited_source_ids(facts, aliases=self._aliases))
 
-    def _insert(self, item: Item) -> None:
+    def _insert(self, item: Item, batch: _Batch) -> None:
         origin = self._provenance.origin(item.facts)
         self._items.append(item)
         self._origins.append(origin)
-        self._parent.append(item.number)
-        self._members[item.number] = [item.number]
-        self._edges[item.number] = []
+        self._propositions.add(item.number)
         self._emitted[item.number] = set()
+        self._clusters.add(item, origin)
+        self._cluster_emitted[item.number] = set()
         self._claim_items[item.facts.id].append(item.number)
         families = (item.family, *(b for a, b in OPPOSED_EVENT_TYPES if a == item.family))
+        verdicts = []
         for number in sorted(self._blocks.candidates(item, families=families)):
-            other = self._items[number]
-            verdict = judge(item, other, same_origin=origin == self._origins[number])
+            verdict = judge(item, self._items[number], same_origin=origin == self._origins[number])
             if verdict is not None:
-                self._record(other, item, verdict)
+                verdicts.append((self._items[number], verdict))
+        # Contradictions first, so that no agreement merges a cluster across one.
+        verdicts.sort(key=lambda pair: pair[1].relation == "agree")
+        for other, verdict in verdicts:
+            self._record(other, item, verdict, batch)
         self._blocks.add(item)
 
-    def _record(self, a: Item, b: Item, verdict: Verdict) -> None:
-        same_topic = a.family == b.family and (
-            a.quantity is None or b.quantity is None or a.quantity.category == b.quantity.category
-        )
-        if same_topic:
-            self._union(a.number, b.number)
-        if verdict.relation == "agree":
-            if self._origins[a.number] != self._origins[b.number] and all(
-                i.facts.claim.status in SUPPORTING_STATUSES for i in (a, b)
+    def _record(self, a: Item, b: Item, verdict: Verdict, batch: _Batch) -> None:
+        if a.family == b.family and (a.quantity is None) == (b.quantity is None):
+            if (
+                a.quantity is None
+                or b.quantity is None
+                or a.quantity.category == b.quantity.category
             ):
-                self._edges[self._find(a.number)].append((a.number, b.number))
+                kept, gone = self._propositions.union(a.number, b.number)
+                if kept != gone:
+                    self._emitted[kept] |= self._emitted.pop(gone)
+        if verdict.relation == "agree":
+            self._agree(a, b, batch)
             return
         claim_ids = tuple(sorted({a.facts.id, b.facts.id}))
         quantity_ids = tuple(sorted(q.id for q in (a.quantity, b.quantity) if q is not None))
         conflict_id = derived_id("x", [verdict.kind], claim_ids, quantity_ids)
-        self._conflicts.setdefault(
-            conflict_id,
-            Conflict(conflict_id, verdict.kind, verdict.reason, claim_ids, quantity_ids),
-        )
+        if conflict_id in self._conflicts:
+            return
+        conflict = Conflict(conflict_id, verdict.kind, verdict.reason, claim_ids, quantity_ids)
+        self._conflicts[conflict_id] = conflict
+        batch.conflicts.append(conflict)
         if verdict.kind != "revision":
-            self._contradicting.add(frozenset(claim_ids))
             for x, y in ((a, b), (b, a)):
+                self._contradicts.setdefault(x.facts.id, set()).add(y.facts.id)
                 self._opponents.setdefault(x.facts.id, set()).add(
                     origin_label(self._origins[y.number])
                 )
 
-    def _find(self, x: int) -> int:
-        parent = self._parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def _union(self, a: int, b: int) -> None:
-        ra, rb = self._find(a), self._find(b)
-        if ra == rb:
+    def _agree(self, a: Item, b: Item, batch: _Batch) -> None:
+        if self._origins[a.number] == self._origins[b.number]:
             return
-        if len(self._members[ra]) < len(self._members[rb]):
-            ra, rb = rb, ra
-        self._parent[rb] = ra
-        self._members[ra].extend(self._members.pop(rb))
-        self._edges[ra].extend(self._edges.pop(rb))
-        self._emitted[ra] |= self._emitted.pop(rb)
-        self._corroborations.pop(rb, None)
+        if not all(i.facts.claim.status in SUPPORTING_STATUSES for i in (a, b)):
+            return
+        joined = self._clusters.join(a.number, b.number)
+        if joined is not None:
+            kept, gone = joined
+            self._cluster_emitted[kept] |= self._cluster_emitted.pop(gone)
+            batch.clusters.add(kept)
 
     # -- outputs -------------------------------------------------------------------
 
     def _proposition(self, root: int) -> Proposition:
-        items = [self._items[n] for n in self._members[root]]
+        items = [self._items[n] for n in self._propositions.members[root]]
         claim_ids = tuple(sorted({i.facts.id for i in items}))
         quantity_ids = tuple(sorted(i.quantity.id for i in items if i.quantity is not None))
         first = items[0]
@@ -188,77 +196,68 @@ class CrossCheckIndex:
         pid = derived_id("p", [first.kind, topic], claim_ids, quantity_ids)
         return Proposition(pid, first.kind, topic, claim_ids, quantity_ids)
 
-    def _outputs(self, roots: Sequence[int], conflicts: Sequence[Conflict]) -> CrossCheckResult:
-        propositions, found, estimates, retired = [], [], [], set()
+    def _outputs(self, roots: Sequence[int], batch: _Batch, new: set[str]) -> CrossCheckResult:
+        propositions, estimates = [], []
         for root in roots:
-            proposition = self._proposition(root)
-            corrs = self._corroborate(root)
-            ids = {proposition.id, *(c.id for c in corrs)}
-            if proposition.kind == "figure":
-                estimates.append(estimate(self._member_items(root), policy=self.policy))
+            propositions.append(self._proposition(root))
+            ids = {propositions[-1].id}
+            if propositions[-1].kind == "figure":
+                members = sorted(self._propositions.members[root])
+                estimates.append(estimate([self._items[n] for n in members], policy=self.policy))
                 ids.add(estimates[-1].id)
-            retired |= self._emitted[root] - ids
+            batch.retired |= self._emitted[root] - ids
             self._emitted[root] = ids
-            propositions.append(proposition)
-            found.extend(corrs)
-        touched = {c for p in propositions for c in p.claim_ids} | {
-            c for x in conflicts for c in x.claim_ids
-        }
-        grades = {c: self._grade(c) for c in sorted(touched)}
+        corroborations, supported = self._corroborations(batch)
+        touched = new | supported | {c for x in batch.conflicts for c in x.claim_ids}
         return CrossCheckResult(
-            conflicts=tuple(conflicts),
-            corroborations=tuple(found),
+            conflicts=tuple(batch.conflicts),
+            corroborations=tuple(corroborations),
             estimates=tuple(estimates),
-            grades=tuple(grades.values()),
+            grades=tuple(self._grade(c) for c in sorted(touched)),
             source_grades=tuple(self._source_grades(touched)),
             propositions=tuple(propositions),
-            retired_ids=tuple(sorted(retired)),
+            retired_ids=tuple(sorted(batch.retired)),
         )
 
-    def _member_items(self, root: int) -> list[Item]:
-        return [self._items[n] for n in sorted(self._members[root])]
+    def _corroborations(self, batch: _Batch) -> tuple[list[Corroboration], set[str]]:
+        found: list[Corroboration] = []
+        claims: set[str] = set()
+        for root in sorted({self._clusters.root(n) for n in batch.clusters}):
+            members = self._clusters.members(root)
+            record = self._clusters.record(root, (self._items[n] for n in sorted(members)))
+            ids = {record.id} if record is not None else set()
+            batch.retired |= self._cluster_emitted[root] - ids
+            self._cluster_emitted[root] = ids
+            if record is not None:
+                found.append(record)
+                claims.update(record.claim_ids)
+        for claim_id in claims:
+            self._supporters[claim_id] = self._supporting_origins(claim_id)
+        return found, claims
 
-    def _corroborate(self, root: int) -> list[Corroboration]:
-        edges = [(self._items[a], self._items[b]) for a, b in self._edges[root]]
-        found = corroborations(
-            edges,
-            origins=lambda item: self._origins[item.number],
-            contradict=lambda a, b: frozenset((a, b)) in self._contradicting,
-        )
-        self._corroborations[root] = found
-        return found
-
-    def _supporters(self, claim_id: str) -> set[str]:
-        own = {origin_label(self._origins[n]) for n in self._claim_items[claim_id]}
-        roots = {self._find(n) for n in self._claim_items[claim_id]}
-        found = {
-            o
-            for r in roots
-            for c in self._corroborations.get(r, ())
-            if claim_id in c.claim_ids
-            for o in c.origins
-        }
-        return found - own
+    def _supporting_origins(self, claim_id: str) -> set[str]:
+        numbers = self._claim_items[claim_id]
+        own = {self._origins[n] for n in numbers}
+        roots = {self._clusters.root(n) for n in numbers}
+        origins = {o for r in roots for o in self._clusters.origins(r)}
+        return {origin_label(o) for o in origins - own}
 
     def _grade(self, claim_id: str) -> Grade:
         status = self._items[self._claim_items[claim_id][0]].facts.claim.status
         return credibility(
             claim_id,
             status=status,
-            supporters=self._supporters(claim_id),
+            supporters=self._supporters.get(claim_id, set()),
             opponents=self._opponents.get(claim_id, set()),
         )
 
     def _source_grades(self, claims: set[str]) -> Iterator[SourceGrade]:
         first = (self._items[self._claim_items[c][0]].facts for c in claims)
-        sources = sorted({f.source_id for f in first if f.source_id})
-        for source_id in sources:
+        for source_id in sorted({f.source_id for f in first if f.source_id}):
             ids = self._source_claims.get(source_id, [])
-            corroborated = sum(1 for c in ids if self._supporters(c))
-            contradicted = sum(1 for c in ids if self._opponents.get(c))
             yield reliability(
                 source_id,
                 registry=self._sources.get(source_id),
-                corroborated=corroborated,
-                contradicted=contradicted,
+                corroborated=sum(1 for c in ids if self._supporters.get(c)),
+                contradicted=sum(1 for c in ids if self._opponents.get(c)),
             )
