@@ -24,7 +24,9 @@ def _facts():
             doc=f"d{cid}",
             day=day,
             status=status,
-            quantities=[qty(f"q{cid}", value, bound=bound, low=low, high=high, subject="villagers")],
+            quantities=[
+                qty(f"q{cid}", value, bound=bound, low=low, high=high, subject="villagers")
+            ],
         )
         for cid, value, day, status, bound, low, high in REPORTS
     ]

@@ -137,5 +137,7 @@ def test_numeric_far_apart_in_time_are_not_compared():
 def test_numeric_across_documents_needs_shared_evidence(subject, places, kinds):
     where = [place("Lowtown")] if places else []
     a = fact("a", "x", doc="d1", places=where, quantities=[qty("qa", 12, subject=subject)])
-    b = fact("b", "y", doc="d2", source="Army", places=where, quantities=[qty("qb", 40, subject=subject)])
+    b = fact(
+        "b", "y", doc="d2", source="Army", places=where, quantities=[qty("qb", 40, subject=subject)]
+    )
     assert _kinds(cross_check([a, b])) == kinds

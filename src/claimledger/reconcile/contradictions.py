@@ -10,14 +10,16 @@ Rules (docs/accuracy.md, "Cross-checking"):
   alone contradict "killed or wounded" only when they must exceed it; a figure
   that is ``subset_of`` the other is never compared;
 - a disjoint figure that is *later and higher* for a cumulative category (a
-  rising toll), or any later change by the same origin, is a ``revision``;
+  rising toll), or any later different figure by the same origin ("at least
+  12" then "31"), is a ``revision``;
 - claims about one event contradict on place when one says "not in N" and the
   other puts it inside N, or when their places are apart (neither contains the
   other) and the claims are known to speak of one event (same document, a
   capture, or shared named participants: attacks in two cities on one day are
   two attacks, not a dispute);
-- "denied" against an affirming status, and "died" against "alive", are
-  ``status`` contradictions.
+- "denied" against an affirming or alleging status, and "died" against
+  "alive", are ``status`` contradictions; a denial is matched by word overlap
+  (at least two shared words, covering 60 % of the shorter claim's words).
 
 Contradictions are only reported between different origins; predictions,
 opinions and conditional claims never contradict anything.
@@ -51,10 +53,12 @@ CUMULATIVE_CATEGORIES = frozenset(
 #: Statuses that make no claim about what happened.
 NON_FACTUAL = frozenset({"opinion", "predicted", "conditional"})
 
-_AFFIRMING = frozenset({"asserted", "reported", "confirmed", "estimated"})
+#: Statuses a denial contradicts (an allegation denied is the classic dispute).
+_AFFIRMING = frozenset({"asserted", "reported", "confirmed", "estimated", "alleged"})
 _PARTS = frozenset({"killed", "wounded"})
 _PLACE_SPECIFIC_EVENTS = frozenset({"capture"})
 _CONTENT_OVERLAP = 0.5
+_DENIAL_OVERLAP = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +83,17 @@ def judge(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
         return _judge_figures(a, b, same_origin=same_origin)
     if a.kind == "event":
         return _judge_events(a, b, same_origin=same_origin)
-    if jaccard(a.words, b.words) < _CONTENT_OVERLAP:
-        return None
+    return _judge_content(a, b, same_origin=same_origin)
+
+
+def _judge_content(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
+    shared = len(a.words & b.words)
+    if a.typed or b.typed or jaccard(a.words, b.words) < _CONTENT_OVERLAP:
+        # A denial restates what it denies in fewer or other words: looser overlap.
+        smaller = min(len(a.words), len(b.words))
+        if shared < 2 or shared < _DENIAL_OVERLAP * smaller:
+            return None
+        return _status_clash(a.facts, b.facts, same_origin=same_origin, what="this")
     return _status_clash(a.facts, b.facts, same_origin=same_origin, what="this") or _AGREE
 
 
@@ -138,7 +151,9 @@ def _judge_figures(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
         return None
     ia, ib = interval_of(qa), interval_of(qb)
     if qa.category == qb.category:
-        return _disjoint(a, b, ia, ib, same_origin=same_origin) if ia.disjoint(ib) else _AGREE
+        if ia.disjoint(ib):
+            return _disjoint(a, b, ia, ib, same_origin=same_origin)
+        return _own_update(a, b) if same_origin else _AGREE
     if {qa.category, qb.category} - _PARTS != {"killed_or_wounded"}:
         return None
     whole, part = (ia, ib) if qa.category == "killed_or_wounded" else (ib, ia)
@@ -157,6 +172,18 @@ def _disjoint(a: Item, b: Item, ia: Interval, ib: Interval, *, same_origin: bool
     if same_origin or not (_factual(a.facts) and _factual(b.facts)):
         return None
     return Verdict("conflict", "numeric", _numeric_reason(a, b, ia, ib))
+
+
+def _own_update(a: Item, b: Item) -> Verdict:
+    """A source's later, different figure is a revision even when the wordings overlap."""
+    early, late = sorted((a, b), key=lambda i: report_day(i.facts))
+    assert early.quantity is not None and late.quantity is not None
+    if (
+        report_day(late.facts) > report_day(early.facts)
+        and late.quantity.value != early.quantity.value
+    ):
+        return Verdict("revision", "revision", _revision_reason(early, late))
+    return _AGREE
 
 
 def _figure_words(item: Item) -> str:
@@ -194,7 +221,8 @@ def _judge_events(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
     if not (a.words & b.words) and not (same_document and clash):
         return None
     apart = _places_apart(a, b)
-    if apart and not (same_document or a.family in _PLACE_SPECIFIC_EVENTS or _shared_actors(a, b)):
+    one_event = same_document or a.family in _PLACE_SPECIFIC_EVENTS or _shared_actors(a, b)
+    if apart and not clash and not one_event:
         return None
     if same_origin or not (_factual(a.facts) and _factual(b.facts)):
         return None if (clash or apart or opposed) else _AGREE

@@ -6,7 +6,8 @@ Each claim yields *items*, the units the engine compares:
   country of the claim's places);
 - one ``event`` item per event type (from its :class:`~claimledger.model.Event`
   records, else from trigger words), blocked by type and each subject word;
-- one ``content`` item for a claim with neither, blocked by each content word.
+- one ``content`` item per claim, blocked by each content word; for a claim
+  with figures or events it only serves to find denials (``typed``).
 
 Candidates are items in the same blocks whose anchor day lies within a window
 (sorted arrays, found by bisection), plus items of the same document. A
@@ -63,6 +64,7 @@ class Item:
     quantity: Quantity | None = None
     asserted: tuple[Place, ...] = ()
     negated: tuple[Place, ...] = ()
+    typed: bool = False
 
     @property
     def event_type(self) -> str:
@@ -107,11 +109,21 @@ def items_of(facts: ClaimFacts, *, start: int) -> Iterator[Item]:
             number, "event", facts, day, country, kind, words=words, asserted=here, negated=not_here
         )
         number += 1
-    if not facts.quantities and not types:
-        words = tokens(facts.claim.content.text)
-        yield Item(
-            number, "content", facts, day, country, words=words, asserted=here, negated=not_here
-        )
+    # Every claim also gets a content item: a denial is found by word overlap even
+    # when only one side carries figures or an event type.
+    words = tokens(facts.claim.content.text)
+    typed = bool(facts.quantities or types)
+    yield Item(
+        number,
+        "content",
+        facts,
+        day,
+        country,
+        words=words,
+        asserted=here,
+        negated=not_here,
+        typed=typed,
+    )
 
 
 def _block_keys(item: Item) -> list[tuple[str, ...]]:

@@ -28,6 +28,10 @@ __all__ = ["Provenance", "alias_table", "cited_source_ids", "origin_label"]
 
 _WORD = re.compile(r"\w+")
 _MAX_ALIAS_WORDS = 6
+#: Words that make a ``via`` hop a citation of another source rather than a channel.
+_CITING_WORDS = frozenset(
+    "report reports reported reporting citing cited according quoting quoted".split()
+)
 
 
 @dataclass
@@ -55,18 +59,29 @@ class Provenance:
 
     def origin(self, facts: ClaimFacts) -> str:
         """Return the origin key of a claim (see the module docstring)."""
-        if facts.cited_source_ids and facts.claim.status != "confirmed":
-            return f"source:{facts.cited_source_ids[0]}"
-        if facts.source_id:
-            return f"source:{facts.source_id}"
-        if facts.claim.source is not None:
-            return f"name:{facts.claim.source.name.casefold()}"
-        parent = self.parents.get(facts.claim.parent_id or "")
-        if parent is not None and parent.id != facts.id:
-            return self.origin(parent)
+        seen: set[str] = set()
+        while True:
+            own = _own_origin(facts)
+            if own is not None:
+                return own
+            seen.add(facts.id)
+            parent = self.parents.get(facts.claim.parent_id or "")
+            if parent is None or parent.id in seen:
+                break
+            facts = parent
         root = self.root_document(facts.document_id)
         outlet = self.outlets.get(root) or (facts.outlet if root == facts.document_id else None)
         return f"outlet:{outlet.casefold()}" if outlet else f"document:{root}"
+
+
+def _own_origin(facts: ClaimFacts) -> str | None:
+    if facts.cited_source_ids and facts.claim.status != "confirmed":
+        return f"source:{facts.cited_source_ids[0]}"
+    if facts.source_id:
+        return f"source:{facts.source_id}"
+    if facts.claim.source is not None:
+        return f"name:{facts.claim.source.name.casefold()}"
+    return None
 
 
 def origin_label(origin: str) -> str:
@@ -87,12 +102,16 @@ def alias_table(sources: Iterable[Source]) -> dict[str, str]:
 def cited_source_ids(facts: ClaimFacts, *, aliases: Mapping[str, str]) -> tuple[str, ...]:
     """Return registry sources named in a claim's ``via`` (not its own source or outlet).
 
-    Used when the store did not fill :attr:`ClaimFacts.cited_source_ids`.
+    Used when the store did not fill :attr:`ClaimFacts.cited_source_ids`. Only hops
+    that cite ("reports in X", "citing X", "according to X") count; "told X" or
+    "in a post on X" name the channel the source itself used.
     """
     own = {facts.source_id, aliases.get((facts.outlet or "").casefold())}
     found: list[str] = []
     for hop in facts.claim.via:
         words = _WORD.findall(hop.casefold())
+        if not _CITING_WORDS.intersection(words):
+            continue  # "told the BBC", "in a post on X": a channel, not an origin
         for size in range(min(len(words), _MAX_ALIAS_WORDS), 0, -1):
             for start in range(len(words) - size + 1):
                 hit = aliases.get(" ".join(words[start : start + size]))

@@ -199,6 +199,9 @@ class CrossCheckIndex:
     def _outputs(self, roots: Sequence[int], batch: _Batch, new: set[str]) -> CrossCheckResult:
         propositions, estimates = [], []
         for root in roots:
+            members = self._propositions.members[root]
+            if len(members) == 1 and self._items[members[0]].typed:
+                continue  # a figure or event claim's lone content item proposes nothing
             propositions.append(self._proposition(root))
             ids = {propositions[-1].id}
             if propositions[-1].kind == "figure":
