@@ -122,6 +122,8 @@ def _figure(rng: random.Random, incident: _Incident, cid: str, later: bool) -> Q
     value = incident.value * (1.4 if later and roll < 0.3 else 3.0 if roll > 0.93 else 1.0)
     bound = rng.choice(_BOUNDS)
     low, high = (value, value * 1.5) if bound == "range" else (None, None)
+    if bound in ("more_than", "at_least"):
+        value = float(int(value * 0.8))  # "more than 80" for a toll of 100
     return Quantity(
         id=f"{cid}-q",
         span=_span(f"{value:g}"),

@@ -4,7 +4,7 @@ Rules (docs/accuracy.md, "Cross-checking"):
 
 - figures are compared when they share category family, a compatible subject,
   compatible places and time; across documents they must also share a known
-  subject head or both name a place;
+  subject head or a region (admin1, directly or through a city in it);
 - figures of one category contradict when their intervals
   (:mod:`~claimledger.reconcile.intervals`) are disjoint; killed or wounded
   alone contradict "killed or wounded" only when they must exceed it; a figure
@@ -75,7 +75,7 @@ _AGREE = Verdict("agree")
 
 def judge(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
     """Return how ``a`` and ``b`` relate, or None when they speak of different things."""
-    if a.facts.id == b.facts.id or a.kind != b.kind:
+    if a.facts is b.facts or a.kind != b.kind or a.facts.id == b.facts.id:
         return None
     if not _times_overlap(a.facts, b.facts):
         return None
@@ -116,12 +116,13 @@ def _subjects_compatible(a: Item, b: Item) -> bool:
 
 
 def _same_evidence(a: Item, b: Item) -> bool:
-    """Whether two figures share a known subject or both name a place.
+    """Whether two figures share a known subject head or a region (admin1).
 
     Unknown subject and place are compatible with anything, but across
-    documents "12 killed" alone says too little to dispute "40 killed in X".
+    documents "12 killed" alone, or "12 killed in <country>", says too little
+    to dispute "40 killed in <city>".
     """
-    return "*" not in (a.head, b.head) or bool(a.asserted and b.asserted)
+    return "*" not in (a.head, b.head) or bool(a.regions & b.regions)
 
 
 def _places_compatible(a: Item, b: Item) -> bool:

@@ -21,6 +21,7 @@ __all__ = [
     "country_key",
     "negated_places",
     "place_label",
+    "region_keys",
 ]
 
 #: Place roles that say where something happened (None: the text does not say).
@@ -82,6 +83,18 @@ def country_key(places: Sequence[Place]) -> str:
     """Return the blocking key for a claim's places: its one country, else ``"*"``."""
     countries = {p.country for p in asserted_places(places) if p.country}
     return countries.pop() if len(countries) == 1 else "*"
+
+
+def region_keys(places: Sequence[Place]) -> frozenset[str]:
+    """Return "CC:admin1" of the region- or city-level places a claim puts its event in.
+
+    A country alone is too coarse to say two tolls count the same dead.
+    """
+    return frozenset(
+        f"{p.country}:{p.admin1}"
+        for p in asserted_places(places)
+        if p.feature != "country" and p.country and p.admin1
+    )
 
 
 def place_label(place: Place) -> str:

@@ -2,8 +2,9 @@
 
 Each claim yields *items*, the units the engine compares:
 
-- one ``figure`` item per quantity (block: category family, subject head,
-  country of the claim's places);
+- one ``figure`` item per quantity (blocks: category family with subject head
+  and country, and category family with each region (admin1) of its places;
+  a figure with neither meets only its own document's figures);
 - one ``event`` item per event type (from its :class:`~claimledger.model.Event`
   records, else from trigger words), blocked by type and each subject word;
 - one ``content`` item per claim, blocked by each content word; for a claim
@@ -11,7 +12,7 @@ Each claim yields *items*, the units the engine compares:
 
 Candidates are items in the same blocks whose anchor day lies within a window
 (sorted arrays, found by bisection), plus items of the same document. A
-missing subject head or country is a wildcard block that matches every value.
+missing country is a wildcard block that matches every country.
 So each new item costs the size of its few blocks, not of the ledger.
 """
 
@@ -25,7 +26,12 @@ from dataclasses import dataclass
 
 from claimledger.model import Place, Quantity
 from claimledger.reconcile.facts import ClaimFacts, anchor_day
-from claimledger.reconcile.geography import asserted_places, country_key, negated_places
+from claimledger.reconcile.geography import (
+    asserted_places,
+    country_key,
+    negated_places,
+    region_keys,
+)
 from claimledger.reconcile.wording import (
     event_types_in,
     subject_head,
@@ -65,6 +71,7 @@ class Item:
     asserted: tuple[Place, ...] = ()
     negated: tuple[Place, ...] = ()
     typed: bool = False
+    regions: frozenset[str] = frozenset()
 
     @property
     def event_type(self) -> str:
@@ -80,6 +87,7 @@ def items_of(facts: ClaimFacts, *, start: int) -> Iterator[Item]:
     """Yield the items of one claim, numbered from ``start``."""
     day, country = anchor_day(facts), country_key(facts.places)
     here, not_here = asserted_places(facts.places), negated_places(facts.places)
+    regions = region_keys(facts.places)
     number = start
     for q in facts.quantities:
         family = CATEGORY_FAMILIES.get(q.category, q.category)
@@ -96,6 +104,7 @@ def items_of(facts: ClaimFacts, *, start: int) -> Iterator[Item]:
             quantity=q,
             asserted=here,
             negated=not_here,
+            regions=regions,
         )
         number += 1
     # Trigger words only type claims without figures: a figure's own words ("killed")
@@ -128,10 +137,29 @@ def items_of(facts: ClaimFacts, *, start: int) -> Iterator[Item]:
 
 def _block_keys(item: Item) -> list[tuple[str, ...]]:
     if item.kind == "figure":
-        return [("figure", item.family, item.head, item.country)]
+        # Figures meet across documents only through a known subject or a shared region.
+        keys: list[tuple[str, ...]] = [("figure-at", item.family, r) for r in item.regions]
+        if item.head != "*":
+            keys.append(("figure", item.family, item.head, item.country))
+        return keys
     if item.kind == "event":
         return [("event", item.family, w) for w in item.words] or [("event", item.family, "*")]
-    return [("content", w) for w in item.words]
+    return [(_content_shelf(item), w) for w in item.words]
+
+
+def _content_shelf(item: Item) -> str:
+    # Content items of figure or event claims only serve to find denials, so they
+    # sit on shelves a denial looks through and nothing else does.
+    if item.facts.claim.status == "denied":
+        return "denial"
+    return "typed" if item.typed else "content"
+
+
+def _content_query_shelves(item: Item) -> tuple[str, ...]:
+    shelf = _content_shelf(item)
+    if shelf == "denial":
+        return ("content", "typed") if item.typed else ("content", "typed", "denial")
+    return ("denial",) if shelf == "typed" else ("content", "denial")
 
 
 class _Postings:
@@ -160,23 +188,21 @@ class BlockIndex:
     def __init__(self, *, window_days: int) -> None:
         self.window_days = window_days
         self._postings: dict[tuple[str, ...], _Postings] = defaultdict(_Postings)
-        self._heads: dict[str, set[str]] = defaultdict(set)
         self._countries: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._by_document: dict[str, list[int]] = defaultdict(list)
+        self._by_document: dict[tuple[str, str], list[int]] = defaultdict(list)
 
     def add(self, item: Item) -> None:
         """Put ``item`` in its blocks."""
         for key in _block_keys(item):
             self._postings[key].add(item.day, item.number)
         if item.kind == "figure":
-            self._heads[item.family].add(item.head)
             self._countries[(item.family, item.head)].add(item.country)
-        self._by_document[item.facts.document_id].append(item.number)
+        self._by_document[(item.facts.document_id, item.kind)].append(item.number)
 
     def candidates(self, item: Item, *, families: tuple[str, ...] = ()) -> set[int]:
         """Return numbers of indexed items that may speak about the same thing as ``item``."""
         low, high = item.day - self.window_days, item.day + self.window_days
-        found: set[int] = set(self._by_document.get(item.facts.document_id, ()))
+        found: set[int] = set(self._by_document.get((item.facts.document_id, item.kind), ()))
         for key in self._query_keys(item, families or (item.family,)):
             postings = self._postings.get(key)
             if postings is None:
@@ -189,15 +215,17 @@ class BlockIndex:
 
     def _query_keys(self, item: Item, families: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
         if item.kind == "content":
-            yield from _block_keys(item)
+            for shelf in _content_query_shelves(item):
+                yield from ((shelf, w) for w in item.words)
             return
         for family in families:
             if item.kind == "event":
                 # An event without subject words only meets its own document's items.
                 yield from (("event", family, w) for w in item.words)
                 continue
-            heads = self._heads[family] if item.head == "*" else {item.head, "*"}
-            for head in heads:
-                countries = self._countries.get((family, head), set())
-                wanted = countries if item.country == "*" else {item.country, "*"} & countries
-                yield from (("figure", family, head, c) for c in wanted)
+            yield from (("figure-at", family, r) for r in item.regions)
+            if item.head == "*":
+                continue
+            countries = self._countries.get((family, item.head), set())
+            wanted = countries if item.country == "*" else {item.country, "*"} & countries
+            yield from (("figure", family, item.head, c) for c in wanted)
