@@ -113,3 +113,16 @@ def test_independence_contradicting_claims_are_never_in_one_corroboration():
     assert [x.quantity_ids for x in result.conflicts] == [("qb", "qc")]
     for corroboration in result.corroborations:
         assert not {"b", "c"} <= set(corroboration.claim_ids)
+
+
+def test_independence_confirmation_citing_the_source_links_without_shared_words():
+    report = fact("a", "rangers captured a pilot near the dam", source="Gazette", doc="d1")
+    confirmation = fact(
+        "b",
+        "an airman was taken prisoner",
+        source="Agency",
+        doc="d2",
+        cited=("s-gazette",),
+        status="confirmed",
+    )
+    assert _origins(cross_check([report, confirmation])) == [("s-agency", "s-gazette")]

@@ -219,7 +219,7 @@ def _judge_events(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
         return None
     clash = _negation_clash(a, b) or _negation_clash(b, a)
     same_document = a.facts.document_id == b.facts.document_id
-    if not (a.words & b.words) and not (same_document and clash):
+    if not (a.words & b.words or _cites(a, b) or (same_document and clash)):
         return None
     apart = _places_apart(a, b)
     one_event = same_document or a.family in _PLACE_SPECIFIC_EVENTS or _shared_actors(a, b)
@@ -232,6 +232,14 @@ def _judge_events(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
     if clash or apart:
         return Verdict("conflict", "place", _place_reason(a, b))
     return _status_clash(a.facts, b.facts, same_origin=False, what=f"the {a.family}") or _AGREE
+
+
+def _cites(a: Item, b: Item) -> bool:
+    """Whether one claim names the other's source as what it relies on or confirms."""
+    return bool(
+        (b.facts.source_id and b.facts.source_id in a.facts.cited_source_ids)
+        or (a.facts.source_id and a.facts.source_id in b.facts.cited_source_ids)
+    )
 
 
 def _places_apart(a: Item, b: Item) -> bool:

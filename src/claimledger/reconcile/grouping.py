@@ -143,7 +143,11 @@ def _block_keys(item: Item) -> list[tuple[str, ...]]:
             keys.append(("figure", item.family, item.head, item.country))
         return keys
     if item.kind == "event":
-        return [("event", item.family, w) for w in item.words] or [("event", item.family, "*")]
+        keys = [("event", item.family, w) for w in item.words]
+        keys += [("event-citing", item.family, c) for c in item.facts.cited_source_ids]
+        if item.facts.source_id:
+            keys.append(("event-by", item.family, item.facts.source_id))
+        return keys
     return [(_content_shelf(item), w) for w in item.words]
 
 
@@ -222,6 +226,10 @@ class BlockIndex:
             if item.kind == "event":
                 # An event without subject words only meets its own document's items.
                 yield from (("event", family, w) for w in item.words)
+                # A claim confirming (or relaying) a source meets that source's claims.
+                yield from (("event-by", family, c) for c in item.facts.cited_source_ids)
+                if item.facts.source_id:
+                    yield ("event-citing", family, item.facts.source_id)
                 continue
             yield from (("figure-at", family, r) for r in item.regions)
             if item.head == "*":
