@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from reconcile_builders import fact, place, qty
+from reconcile_builders import fact, place, qty, span
 
+from claimledger.model import Place
 from claimledger.reconcile import cross_check
 
 STORY = [
@@ -166,3 +167,34 @@ def test_story_vague_count_agrees_with_a_later_exact_one():
         quantities=[qty("qb", 58, category="wounded")],
     )
     assert cross_check([first, later]).conflicts == ()
+
+
+def test_story_same_source_update_without_subject_or_resolved_place():
+    brook = Place(id="pb", span=span("Brookmoor"), name="Brookmoor", role="event")
+    first = fact(
+        "a",
+        "at least 12 killed in Brookmoor",
+        source="Rescuers",
+        doc="d1",
+        places=[brook],
+        quantities=[qty("qa", 12, bound="at_least", subject=None)],
+    )
+    later = fact(
+        "b",
+        "the toll rose to 31",
+        source="Rescuers",
+        doc="d2",
+        day=2,
+        quantities=[qty("qb", 31, subject=None)],
+    )
+    other = fact(
+        "c",
+        "9 killed in Brookmoor",
+        source="Medics",
+        doc="d3",
+        day=1,
+        places=[brook],
+        quantities=[qty("qc", 9, subject=None)],
+    )
+    kinds = {(c.kind, c.claim_ids) for c in cross_check([first, later, other]).conflicts}
+    assert kinds == {("revision", ("a", "b")), ("numeric", ("a", "c"))}

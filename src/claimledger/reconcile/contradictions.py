@@ -4,7 +4,8 @@ Rules (docs/accuracy.md, "Cross-checking"):
 
 - figures are compared when they share category family, a compatible subject,
   compatible places and time; across documents they must also share a known
-  subject head or a region (admin1, directly or through a city in it);
+  subject head or a region (admin1, directly or through a city in it), or come
+  from one origin (which can only revise, never contradict, itself);
 - figures of one category contradict when their intervals
   (:mod:`~claimledger.reconcile.intervals`) are disjoint; killed or wounded
   alone contradict "killed or wounded" only when they must exceed it; a figure
@@ -148,7 +149,7 @@ def _judge_figures(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
         return None
     if not _subjects_compatible(a, b) or not _places_compatible(a, b):
         return None
-    if a.facts.document_id != b.facts.document_id and not _same_evidence(a, b):
+    if a.facts.document_id != b.facts.document_id and not (same_origin or _same_evidence(a, b)):
         return None
     ia, ib = interval_of(qa), interval_of(qb)
     if qa.category == qb.category:

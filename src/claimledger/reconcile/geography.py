@@ -86,15 +86,23 @@ def country_key(places: Sequence[Place]) -> str:
 
 
 def region_keys(places: Sequence[Place]) -> frozenset[str]:
-    """Return "CC:admin1" of the region- or city-level places a claim puts its event in.
+    """Return keys of the regions (admin1) a claim puts its event in, for blocking.
 
-    A country alone is too coarse to say two tolls count the same dead.
+    A city counts as its admin1 region. A country alone is too coarse to say
+    two tolls count the same dead, so it gives no key. A place the gazetteer
+    did not resolve is keyed by its name.
     """
-    return frozenset(
-        f"{p.country}:{p.admin1}"
-        for p in asserted_places(places)
-        if p.feature != "country" and p.country and p.admin1
-    )
+    return frozenset(filter(None, (_region_key(p) for p in asserted_places(places))))
+
+
+def _region_key(place: Place) -> str | None:
+    if place.country is None and place.geonames_id is None:
+        return f"name:{place.name.casefold()}"
+    if place.feature == "country" or not place.country:
+        return None
+    if place.admin1:
+        return f"{place.country}:{place.admin1}"
+    return f"{place.country}:{place.geonames_id or place.name.casefold()}"
 
 
 def place_label(place: Place) -> str:

@@ -3,8 +3,8 @@
 Each claim yields *items*, the units the engine compares:
 
 - one ``figure`` item per quantity (blocks: category family with subject head
-  and country, and category family with each region (admin1) of its places;
-  a figure with neither meets only its own document's figures);
+  and country, with each region (admin1) of its places, and with its source;
+  a figure with none of these meets only its own document's figures);
 - one ``event`` item per event type (from its :class:`~claimledger.model.Event`
   records, else from trigger words), blocked by type and each subject word;
 - one ``content`` item per claim, blocked by each content word; for a claim
@@ -139,6 +139,8 @@ def _block_keys(item: Item) -> list[tuple[str, ...]]:
     if item.kind == "figure":
         # Figures meet across documents only through a known subject or a shared region.
         keys: list[tuple[str, ...]] = [("figure-at", item.family, r) for r in item.regions]
+        if item.facts.source_id:
+            keys.append(("figure-by", item.family, item.facts.source_id))
         if item.head != "*":
             keys.append(("figure", item.family, item.head, item.country))
         return keys
@@ -232,6 +234,8 @@ class BlockIndex:
                     yield ("event-citing", family, item.facts.source_id)
                 continue
             yield from (("figure-at", family, r) for r in item.regions)
+            if item.facts.source_id:  # a source updating its own figure
+                yield ("figure-by", family, item.facts.source_id)
             if item.head == "*":
                 continue
             countries = self._countries.get((family, item.head), set())
