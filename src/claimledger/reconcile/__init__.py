@@ -29,20 +29,20 @@ from claimledger.reconcile.results import CrossCheckResult, Proposition
 from claimledger.reconcile.timeline import TimelineEntry, timeline
 
 __all__ = [
-    "DEFAULT_POLICY",
-    "DEFAULT_WINDOW_DAYS",
-    "POLICIES",
     "ClaimFacts",
-    "CrossCheckIndex",
-    "CrossCheckResult",
-    "Interval",
-    "Proposition",
-    "SourceGrade",
-    "TimelineEntry",
     "cross_check",
     "cross_check_new",
+    "CrossCheckIndex",
+    "CrossCheckResult",
+    "DEFAULT_POLICY",
+    "DEFAULT_WINDOW_DAYS",
+    "Interval",
     "interval_of",
+    "POLICIES",
+    "Proposition",
+    "SourceGrade",
     "timeline",
+    "TimelineEntry",
 ]
 
 
