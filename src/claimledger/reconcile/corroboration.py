@@ -28,23 +28,36 @@ SUPPORTING_STATUSES = frozenset({"asserted", "reported", "confirmed", "estimated
 
 
 class Clusters:
-    """Agreement clusters over items, kept as edges arrive."""
+    """Agreement clusters over items, kept as edges arrive.
 
-    def __init__(self, *, contradicting: Callable[[str], set[str]]) -> None:
+    Args:
+        item: Item by number.
+        origin: Origin key of an item by number.
+        contradicting: Claim ids that contradict a claim id.
+    """
+
+    def __init__(
+        self,
+        *,
+        item: Callable[[int], Item],
+        origin: Callable[[int], str],
+        contradicting: Callable[[str], set[str]],
+    ) -> None:
         self._sets = DisjointSets()
         self._claims: dict[int, set[str]] = {}
         self._origins: dict[int, dict[str, Item]] = {}
+        self._item, self._origin = item, origin
         self._contradicting = contradicting
-
-    def add(self, item: Item, origin: str) -> None:
-        """Start a one-item cluster."""
-        self._sets.add(item.number)
-        self._claims[item.number] = {item.facts.id}
-        self._origins[item.number] = {origin: item}
 
     def root(self, number: int) -> int:
         """Return the cluster root of an item."""
         return self._sets.find(number)
+
+    def _claims_of(self, root: int) -> set[str]:
+        return self._claims.get(root) or {self._item(root).facts.id}
+
+    def _origins_of(self, root: int) -> dict[str, Item]:
+        return self._origins.get(root) or {self._origin(root): self._item(root)}
 
     def join(self, a: int, b: int) -> tuple[int, int] | None:
         """Merge the clusters of items ``a`` and ``b`` unless they contradict.
@@ -55,26 +68,29 @@ class Clusters:
         ra, rb = self._sets.find(a), self._sets.find(b)
         if ra == rb:
             return None
-        small, large = sorted((self._claims[ra], self._claims[rb]), key=len)
+        claims_a, claims_b = self._claims_of(ra), self._claims_of(rb)
+        small, large = sorted((claims_a, claims_b), key=len)
         if any(self._contradicting(c) & large for c in small):
             return None
+        origins = {**self._origins_of(rb), **self._origins_of(ra)}
         kept, gone = self._sets.union(ra, rb)
-        self._claims[kept] |= self._claims.pop(gone)
-        for origin, item in self._origins.pop(gone).items():
-            self._origins[kept].setdefault(origin, item)
+        self._claims.pop(gone, None)
+        self._origins.pop(gone, None)
+        self._claims[kept] = claims_a | claims_b
+        self._origins[kept] = origins
         return kept, gone
 
     def origins(self, root: int) -> set[str]:
         """Return the origins of a cluster."""
-        return set(self._origins[root])
+        return set(self._origins_of(root))
 
     def record(self, root: int, items: Iterable[Item]) -> Corroboration | None:
         """Return the corroboration of a cluster, or None with fewer than two origins."""
-        by_origin = self._origins[root]
+        by_origin = self._origins_of(root)
         if len(by_origin) < 2:
             return None
         members = list(items)
-        claim_ids = tuple(sorted(self._claims[root]))
+        claim_ids = tuple(sorted(self._claims_of(root)))
         quantity_ids = tuple(sorted({i.quantity.id for i in members if i.quantity is not None}))
         first = members[0]
         what = first.quantity.category.replace("_", " ") if first.quantity else first.family
@@ -93,4 +109,4 @@ class Clusters:
 
     def members(self, root: int) -> list[int]:
         """Return the item numbers of a cluster."""
-        return self._sets.members[root]
+        return self._sets.members(root)

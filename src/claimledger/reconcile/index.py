@@ -81,9 +81,14 @@ class CrossCheckIndex:
         self._items: list[Item] = []
         self._origins: list[str] = []
         self._propositions = DisjointSets()
-        self._emitted: dict[int, set[str]] = {}
-        self._clusters = Clusters(contradicting=lambda c: self._contradicts.get(c, set()))
-        self._cluster_emitted: dict[int, set[str]] = {}
+        # Ids returned per proposition / cluster root, to retire when it changes.
+        self._emitted: dict[int, tuple[str, ...]] = {}
+        self._clusters = Clusters(
+            item=self._items.__getitem__,
+            origin=self._origins.__getitem__,
+            contradicting=lambda c: self._contradicts.get(c, set()),
+        )
+        self._cluster_emitted: dict[int, tuple[str, ...]] = {}
         self._conflicts: dict[str, Conflict] = {}
         self._contradicts: dict[str, set[str]] = {}
         self._opponents: dict[str, set[str]] = {}
@@ -114,8 +119,9 @@ class CrossCheckIndex:
         find, members = self._propositions.find, self._propositions.members
         roots = {find(n) for n in self._claim_items.get(claim_or_proposition_id, ())}
         if not roots:
-            roots = {r for r in members if self._proposition(r).id == claim_or_proposition_id}
-        claims = {self._items[n].facts.id: self._items[n].facts for r in roots for n in members[r]}
+            every = {find(n) for n in range(len(self._items))}
+            roots = {r for r in every if self._proposition(r).id == claim_or_proposition_id}
+        claims = {self._items[n].facts.id: self._items[n].facts for r in roots for n in members(r)}
         return timeline(claims.values())
 
     # -- comparing -----------------------------------------------------------------
@@ -129,10 +135,6 @@ class CrossCheckIndex:
         origin = self._provenance.origin(item.facts)
         self._items.append(item)
         self._origins.append(origin)
-        self._propositions.add(item.number)
-        self._emitted[item.number] = set()
-        self._clusters.add(item, origin)
-        self._cluster_emitted[item.number] = set()
         self._claim_items[item.facts.id].append(item.number)
         families = (item.family, *(b for a, b in OPPOSED_EVENT_TYPES if a == item.family))
         verdicts = []
@@ -155,7 +157,7 @@ class CrossCheckIndex:
             ):
                 kept, gone = self._propositions.union(a.number, b.number)
                 if kept != gone:
-                    self._emitted[kept] |= self._emitted.pop(gone)
+                    self._merge_emitted(self._emitted, kept, gone)
         if verdict.relation == "agree":
             self._agree(a, b, batch)
             return
@@ -182,13 +184,19 @@ class CrossCheckIndex:
         joined = self._clusters.join(a.number, b.number)
         if joined is not None:
             kept, gone = joined
-            self._cluster_emitted[kept] |= self._cluster_emitted.pop(gone)
+            self._merge_emitted(self._cluster_emitted, kept, gone)
             batch.clusters.add(kept)
+
+    @staticmethod
+    def _merge_emitted(emitted: dict[int, tuple[str, ...]], kept: int, gone: int) -> None:
+        moved = emitted.pop(gone, ())
+        if moved:
+            emitted[kept] = (*emitted.get(kept, ()), *moved)
 
     # -- outputs -------------------------------------------------------------------
 
     def _proposition(self, root: int) -> Proposition:
-        items = [self._items[n] for n in self._propositions.members[root]]
+        items = [self._items[n] for n in self._propositions.members(root)]
         claim_ids = tuple(sorted({i.facts.id for i in items}))
         quantity_ids = tuple(sorted(i.quantity.id for i in items if i.quantity is not None))
         first = items[0]
@@ -199,17 +207,17 @@ class CrossCheckIndex:
     def _outputs(self, roots: Sequence[int], batch: _Batch, new: set[str]) -> CrossCheckResult:
         propositions, estimates = [], []
         for root in roots:
-            members = self._propositions.members[root]
+            members = self._propositions.members(root)
             if len(members) == 1 and self._items[members[0]].typed:
                 continue  # a figure or event claim's lone content item proposes nothing
             propositions.append(self._proposition(root))
             ids = {propositions[-1].id}
             if propositions[-1].kind == "figure":
-                members = sorted(self._propositions.members[root])
+                members = sorted(self._propositions.members(root))
                 estimates.append(estimate([self._items[n] for n in members], policy=self.policy))
                 ids.add(estimates[-1].id)
-            batch.retired |= self._emitted[root] - ids
-            self._emitted[root] = ids
+            batch.retired |= set(self._emitted.get(root, ())) - ids
+            self._emitted[root] = tuple(ids)
         corroborations, supported = self._corroborations(batch)
         touched = new | supported | {c for x in batch.conflicts for c in x.claim_ids}
         return CrossCheckResult(
@@ -229,8 +237,11 @@ class CrossCheckIndex:
             members = self._clusters.members(root)
             record = self._clusters.record(root, (self._items[n] for n in sorted(members)))
             ids = {record.id} if record is not None else set()
-            batch.retired |= self._cluster_emitted[root] - ids
-            self._cluster_emitted[root] = ids
+            batch.retired |= set(self._cluster_emitted.get(root, ())) - ids
+            if ids:
+                self._cluster_emitted[root] = tuple(ids)
+            else:
+                self._cluster_emitted.pop(root, None)
             if record is not None:
                 found.append(record)
                 claims.update(record.claim_ids)

@@ -1,4 +1,8 @@
-"""Disjoint sets over item numbers, with their members, for growing groups."""
+"""Disjoint sets over item numbers, with their members, for growing groups.
+
+Most items never join anything, so singletons cost nothing: a number with no
+entry is its own root and its own only member.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +14,28 @@ class DisjointSets:
 
     def __init__(self) -> None:
         self._parent: dict[int, int] = {}
-        self.members: dict[int, list[int]] = {}
-
-    def add(self, x: int) -> None:
-        """Make ``x`` a set of its own (no-op if known)."""
-        if x not in self._parent:
-            self._parent[x] = x
-            self.members[x] = [x]
+        self._members: dict[int, list[int]] = {}
 
     def find(self, x: int) -> int:
         """Return the root of ``x``'s set."""
         parent = self._parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+        while (up := parent.get(x, x)) != x:
+            grand = parent.get(up, up)
+            parent[x] = grand
+            x = grand
         return x
+
+    def members(self, root: int) -> list[int]:
+        """Return the members of the set whose root is ``root``."""
+        return self._members.get(root) or [root]
 
     def union(self, a: int, b: int) -> tuple[int, int]:
         """Join the sets of ``a`` and ``b``; return (kept root, absorbed root)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return ra, rb
-        if len(self.members[ra]) < len(self.members[rb]):
+        if len(self.members(ra)) < len(self.members(rb)):
             ra, rb = rb, ra
         self._parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
+        self._members[ra] = self.members(ra) + self._members.pop(rb, [rb])
         return ra, rb
