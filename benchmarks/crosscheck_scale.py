@@ -233,7 +233,7 @@ def _rss_mb() -> float:
 
 
 def run_size(size: int) -> None:
-    """Measure one ledger size and print one line per step."""
+    """Measure one ledger size; print one line per step and a ``#`` line for the parent."""
     base = _rss_mb()
     ledger = synthetic_ledger(size + NEW_DOCUMENTS * CLAIMS_PER_DOCUMENT)
     ledger, new = ledger[:size], ledger[size:]
@@ -264,6 +264,7 @@ def run_size(size: int) -> None:
         f"{sorted(cpu_timings)[len(cpu_timings) // 2] * 1000:6.1f} ms, "
         f"max {max(cpu_timings) * 1000:6.1f} ms"
     )
+    print(f"# {size} {full_cpu} {sorted(cpu_timings)[len(cpu_timings) // 2]}")
 
 
 def main(argv: list[str]) -> int:
@@ -271,8 +272,20 @@ def main(argv: list[str]) -> int:
         run_size(int(argv[1]))
         return 0
     sizes = [int(a) for a in argv] or [10_000, 100_000]
+    measured: list[tuple[float, float, float]] = []
     for size in sizes:
-        subprocess.run([sys.executable, __file__, "--child", str(size)], check=True)
+        child = [sys.executable, __file__, "--child", str(size)]
+        out = subprocess.run(child, check=True, capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            if line.startswith("# "):
+                measured.append(tuple(float(x) for x in line[2:].split()))  # type: ignore[arg-type]
+            else:
+                print(line, flush=True)
+    for (n0, full0, new0), (n1, full1, new1) in zip(measured, measured[1:], strict=False):
+        print(
+            f"growth {n0:.0f} -> {n1:.0f} claims (x{n1 / n0:.0f}): "
+            f"full run CPU x{full1 / full0:.1f}, one new document CPU x{new1 / new0:.1f}"
+        )
     return 0
 
 
