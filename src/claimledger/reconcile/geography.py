@@ -43,10 +43,9 @@ def _same_entry(outer: Place, inner: Place) -> bool:
 def contains(outer: Place, inner: Place) -> bool:
     """Return True if ``inner`` lies within (or is) ``outer``.
 
-    >>> ru = Place(id="p1", span=..., name="Russia", country="RU", feature="country")
-    >>> contains(ru, Place(id="p2", span=..., name="Kursk", country="RU", admin1="41",
-    ...     feature="admin1"))
-    True
+    A country contains its regions and cities (same ``country``); a region
+    (admin1) contains the cities with its ``country`` and ``admin1``; a city
+    contains only itself (same GeoNames id, else same name).
     """
     if _same_entry(outer, inner):
         return True
