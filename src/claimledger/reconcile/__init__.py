@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from claimledger.model import Source
 from claimledger.reconcile.estimates import DEFAULT_POLICY, POLICIES
-from claimledger.reconcile.facts import ClaimFacts
+from claimledger.reconcile.facts import ClaimFacts, facts_of
 from claimledger.reconcile.grades import SourceGrade
 from claimledger.reconcile.index import DEFAULT_WINDOW_DAYS, CrossCheckIndex, report_order
 from claimledger.reconcile.intervals import Interval, interval_of
@@ -36,6 +36,7 @@ __all__ = [
     "CrossCheckResult",
     "DEFAULT_POLICY",
     "DEFAULT_WINDOW_DAYS",
+    "facts_of",
     "Interval",
     "interval_of",
     "POLICIES",

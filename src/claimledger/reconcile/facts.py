@@ -7,12 +7,15 @@ stays a pure function of its input.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
-from claimledger.model import Claim, Event, Place, Quantity, TimeRef
+from claimledger.model import Claim, Document, Event, Extraction, Place, Quantity, TimeRef
 
-__all__ = ["ClaimFacts", "anchor_day", "report_day", "source_label"]
+__all__ = ["ClaimFacts", "anchor_day", "facts_of", "report_day", "source_label"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +80,50 @@ def source_label(facts: ClaimFacts) -> str:
     if facts.outlet:
         return facts.outlet
     return "an unattributed report"
+
+
+_R = TypeVar("_R", Quantity, Place, TimeRef, Event)
+
+
+def _by_claim(records: Iterable[_R]) -> defaultdict[str, list[_R]]:
+    grouped: defaultdict[str, list[_R]] = defaultdict(list)
+    for record in records:
+        if record.claim_id is not None:
+            grouped[record.claim_id].append(record)
+    return grouped
+
+
+def facts_of(
+    document: Document,
+    extraction: Extraction,
+    *,
+    source_ids: Mapping[str, str] | None = None,
+    cited_source_ids: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[ClaimFacts]:
+    """Return one :class:`ClaimFacts` per claim of a document's (assembled) extraction.
+
+    Args:
+        source_ids: Claim id -> canonical source id, where the claim's source resolved.
+        cited_source_ids: Claim id -> ids of sources it cites (see :class:`ClaimFacts`).
+
+    Example::
+
+        facts = facts_of(document, extraction, source_ids={"d1:c1": "s-ministry"})
+    """
+    quantities, places = _by_claim(extraction.quantities), _by_claim(extraction.places)
+    times, events = _by_claim(extraction.times), _by_claim(extraction.events)
+    return [
+        ClaimFacts(
+            claim=claim,
+            published=document.published,
+            outlet=document.outlet,
+            duplicate_of=document.duplicate_of,
+            source_id=(source_ids or {}).get(claim.id),
+            cited_source_ids=(cited_source_ids or {}).get(claim.id, ()),
+            quantities=tuple(quantities[claim.id]),
+            places=tuple(places[claim.id]),
+            times=tuple(times[claim.id]),
+            events=tuple(events[claim.id]),
+        )
+        for claim in extraction.claims
+    ]
