@@ -90,6 +90,7 @@ class CrossCheckIndex:
         )
         self._cluster_emitted: dict[int, tuple[str, ...]] = {}
         self._conflicts: dict[str, Conflict] = {}
+        self._copy_keys: set[tuple[str, frozenset[tuple[str, str, str]]]] = set()
         self._contradicts: dict[str, set[str]] = {}
         self._opponents: dict[str, set[str]] = {}
         self._supporters: dict[str, set[str]] = {}
@@ -168,7 +169,11 @@ class CrossCheckIndex:
             return
         conflict = Conflict(conflict_id, verdict.kind, verdict.reason, claim_ids, quantity_ids)
         self._conflicts[conflict_id] = conflict
-        batch.conflicts.append(conflict)
+        # A wire copy's claim repeats the original's dispute: grade it, report it once.
+        copy_key = (verdict.kind, frozenset(self._copy_key(i) for i in (a, b)))
+        if copy_key not in self._copy_keys:
+            self._copy_keys.add(copy_key)
+            batch.conflicts.append(conflict)
         if verdict.kind != "revision":
             for x, y in ((a, b), (b, a)):
                 self._contradicts.setdefault(x.facts.id, set()).add(y.facts.id)
@@ -186,6 +191,10 @@ class CrossCheckIndex:
             kept, gone = joined
             self._merge_emitted(self._cluster_emitted, kept, gone)
             batch.clusters.add(kept)
+
+    def _copy_key(self, item: Item) -> tuple[str, str, str]:
+        root = self._provenance.root_document(item.facts.document_id)
+        return (self._origins[item.number], root, item.facts.claim.content.text)
 
     @staticmethod
     def _merge_emitted(emitted: dict[int, tuple[str, ...]], kept: int, gone: int) -> None:
