@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 # Importing the command modules registers their commands on ``app``.
+from claimledger.cli import crosscheck as _crosscheck  # noqa: E402,F401
 from claimledger.cli import db as _db  # noqa: E402,F401
 from claimledger.cli import demo as _demo  # noqa: E402,F401
 from claimledger.cli import export as _export  # noqa: E402,F401

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from claimledger.cli.app import DbOption, app, console, reported_errors
 from claimledger.cli.ingest import print_summary
-from claimledger.cli.render import claims_table, documents_table, figures_table, stats_table
+from claimledger.cli.render import (
+    claims_table,
+    conflicts_tables,
+    documents_table,
+    estimates_table,
+    figures_table,
+    stats_table,
+)
+from claimledger.crosscheck import crosscheck_ledger
 from claimledger.demo import ingest_examples
 from claimledger.ingest import IngestSummary
 from claimledger.store import database_url, open_store
@@ -19,11 +27,15 @@ def demo_command(db: DbOption = None) -> None:
     with reported_errors():
         store = open_store(db)
         print_summary(IngestSummary.of(ingest_examples(store)))
+        crosscheck_ledger(store)
         sources = {s.id: s.name for s in store.sources()}
         canonical = {c: sources[s] for c, s in store.claim_sources().items() if s in sources}
         console.print(documents_table(store.documents()))
         console.print(claims_table(store.claims(), canonical=canonical))
         console.print(figures_table(store.quantities()))
+        for table in conflicts_tables(store.conflicts()):
+            console.print(table)
+        console.print(estimates_table(store.estimates()))
         console.print(stats_table(store.stats()))
     console.print(f"\nLedger: {database_url(db)}")
     console.print("Open the workbench: claimledger serve, then http://127.0.0.1:8000/")

@@ -9,7 +9,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.model import Claim, Document, Extraction, Quantity, TextSpan
+from claimledger.model import Claim, Conflict, Document, Estimate, Extraction, Quantity, TextSpan
 from claimledger.store import LedgerStats
 
 #: Highlight style per kind of span in ``claimledger show``.
@@ -80,3 +80,28 @@ def highlighted(document: Document, extraction: Extraction) -> Text:
     for span, kind in spans:
         text.stylize(STYLES[kind], span.start, span.end)
     return text
+
+
+def conflicts_tables(conflicts: Sequence[Conflict]) -> list[Table]:
+    """Return two tables: contradictions, and revisions apart from them."""
+    tables = []
+    for title, chosen in (
+        ("Contradictions", [c for c in conflicts if c.kind != "revision"]),
+        ("Revisions", [c for c in conflicts if c.kind == "revision"]),
+    ):
+        table = Table("id", "kind", "claims", "why", title=title)
+        for c in chosen:
+            table.add_row(c.id, c.kind, "\n".join(c.claim_ids), c.summary)
+        tables.append(table)
+    return tables
+
+
+def estimates_table(estimates: Sequence[Estimate]) -> Table:
+    """Return low / best / high per figure with the figure behind each bound."""
+    columns = ("id", "category", "subject", "low", "best", "high", "policy", "from")
+    table = Table(*columns, title="Estimates")
+    for e in estimates:
+        bounds = [f"{v:g}" if v is not None else "-" for v in (e.low, e.best, e.high)]
+        origin = f"low {e.low_from}\nbest {e.best_from}\nhigh {e.high_from}"
+        table.add_row(e.id, e.category, e.subject or "-", *bounds, e.policy, origin)
+    return table
