@@ -14,7 +14,9 @@ and the web app turn them into one-line messages at the edge::
      │   └─ MigrationError
      ├─ ExtractionError ─── the NLP pipeline
      ├─ ConfigError ─────── settings, registry and lexicon files
-     └─ ExportError
+     ├─ ExportError
+     ├─ ReviewError ─────── an analyst's review names an unknown record or value
+     └─ AccessError ─────── workbench users, roles and tokens
 """
 
 from __future__ import annotations
@@ -74,3 +76,11 @@ class ConfigError(ClaimLedgerError):
 
 class ExportError(ClaimLedgerError):
     """The ledger could not be exported in the requested format."""
+
+
+class ReviewError(ClaimLedgerError):
+    """A review names an unknown claim, source, action, field or value."""
+
+
+class AccessError(ClaimLedgerError):
+    """A workbench user, role, password or token is invalid."""

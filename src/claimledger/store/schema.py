@@ -189,5 +189,42 @@ grades = sa.Table(
     sa.Column("reasons", sa.JSON, nullable=False),
 )
 
+#: Analyst reviews of claims and sources (issue 6): every change with who,
+#: when, before and after. The extraction rows are never edited.
+reviews = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("target_kind", sa.String(16), nullable=False),
+    sa.Column("target_id", sa.String(120), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("who", sa.String(80), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("before", sa.JSON, nullable=False),
+    sa.Column("after", sa.JSON, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Index("ix_reviews_target", "target_kind", "target_id"),
+)
+
+#: Workbench users (``serve --auth``) and their API tokens, hashed at rest.
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("name", sa.String(80), primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("password_hash", sa.Text),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.String(24), primary_key=True),
+    sa.Column("user_name", sa.String(80), sa.ForeignKey("users.name"), nullable=False),
+    sa.Column("token_hash", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked", sa.Boolean, nullable=False),
+)
+
 #: Tables holding one document's extraction, deleted with it.
 DOCUMENT_TABLES = (mentions, claims, quantities, places, times, events)
