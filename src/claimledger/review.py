@@ -158,7 +158,9 @@ def _number(value: JsonValue) -> float:
 
 
 def _figure_id(store: Store, claim: Claim, wanted: JsonValue) -> str:
-    figures = [q.id for q in store.extraction(claim.document_id).quantities if q.claim_id == claim.id]
+    figures = [
+        q.id for q in store.extraction(claim.document_id).quantities if q.claim_id == claim.id
+    ]
     if wanted:
         if wanted not in figures:
             raise ReviewError(f"claim {claim.id!r} has no figure {wanted!r}")

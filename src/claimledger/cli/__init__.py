@@ -9,6 +9,7 @@ from claimledger.cli import demo as _demo  # noqa: E402,F401
 from claimledger.cli import export as _export  # noqa: E402,F401
 from claimledger.cli import ingest as _ingest  # noqa: E402,F401
 from claimledger.cli import ledger as _ledger  # noqa: E402,F401
+from claimledger.cli import serve as _serve  # noqa: E402,F401
 from claimledger.cli.app import app
 
 __all__ = ["app", "main"]

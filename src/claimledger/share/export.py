@@ -27,6 +27,7 @@ from claimledger.model import (
     Source,
     TextSpan,
 )
+from claimledger.review import ReviewedClaim, reviewed_claims
 from claimledger.store import Store
 
 #: Bumped when a key changes meaning or disappears (adding keys does not bump it).
@@ -203,7 +204,7 @@ def ledger_json(store: Store) -> Json:
     counts: dict[str, int] = defaultdict(int)
     for source_id in claim_sources.values():
         counts[source_id] += 1
-    return {
+    ledger = {
         "format": "claimledger.export",
         "version": EXPORT_VERSION,
         "documents": [document_json(d) for d in sorted(store.documents(), key=lambda d: d.id)],
@@ -227,6 +228,41 @@ def ledger_json(store: Store) -> Json:
         "corroborations": [link_json(x) for x in store.corroborations()],
         "estimates": [estimate_json(e) for e in store.estimates()],
     }
+    return _with_reviews(ledger, reviewed_claims(store))
+
+
+def _with_reviews(ledger: Json, reviewed: dict[str, ReviewedClaim]) -> Json:
+    """Carry analysts' reviewed values, marked: a ``review`` key holds the verdict and
+    the extracted values it replaced. Records nobody reviewed have no ``review`` key."""
+    quantities = {q["id"]: q for q in ledger["quantities"]}
+    for claim in ledger["claims"]:
+        state = reviewed.get(claim["id"])
+        if state is None:
+            continue
+        original: Json = {}
+        for key, value in state.values.items():
+            if key == "status":
+                original["status"], claim["status"] = claim["status"], value
+            elif key == "source":
+                source = claim["source"] or {}
+                original["source"] = source.get("name")
+                claim["source"] = source | {"name": value, "id": None}
+            else:
+                original[key], claim[key] = None, value
+        for quantity_id, values in state.figures.items():
+            if quantity_id in quantities:
+                figure = quantities[quantity_id]
+                before = {k: figure[k] for k in values}
+                figure.update(values)
+                figure["review"] = {"verdict": state.verdict, "original": before}
+        claim["review"] = {
+            "verdict": state.verdict,
+            "who": state.who,
+            "at": state.at.isoformat(),
+            "note": state.note,
+            "original": original,
+        }
+    return ledger
 
 
 _RECORD_KEYS = (

@@ -22,6 +22,15 @@ def _config(connection: sa.Connection | None = None) -> Config:
     return config
 
 
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """Tell Alembic's comparisons to skip SQLite's FTS5 index and its shadow tables.
+
+    They are created by migration ``0002_claim_search`` with raw SQL and are not
+    part of :data:`claimledger.store.schema.metadata`.
+    """
+    return not (type_ == "table" and name is not None and name.startswith("claims_fts"))
+
+
 def head_revision() -> str:
     """Return the newest migration's revision id."""
     head = ScriptDirectory.from_config(_config()).get_current_head()

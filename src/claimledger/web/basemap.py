@@ -37,7 +37,9 @@ def countries() -> tuple[Country, ...]:
 def _path(rings: list[list[int]], scale: float) -> str:
     parts = []
     for ring in rings:
-        points = [f"{x / scale:g} {-y / scale:g}" for x, y in zip(ring[::2], ring[1::2], strict=True)]
+        points = [
+            f"{x / scale:g} {-y / scale:g}" for x, y in zip(ring[::2], ring[1::2], strict=True)
+        ]
         parts.append("M" + "L".join(points) + "Z")
     return "".join(parts)
 

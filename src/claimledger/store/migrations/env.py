@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from claimledger.store.migrate import include_name
 from claimledger.store.schema import metadata
 
 connection = context.config.attributes.get("connection")
@@ -14,6 +15,7 @@ context.configure(
     connection=connection,
     target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -111,8 +111,9 @@ def claim_page(request: Request, claim_id: str) -> HTMLResponse:
         "claim": claim,
         "document": document,
         "sentence": highlight(document.text, marks, window=(start, end)),
-        "figures": [QuantityOut.model_validate(q) for q in extraction.quantities
-                    if q.claim_id == claim_id],
+        "figures": [
+            QuantityOut.model_validate(q) for q in extraction.quantities if q.claim_id == claim_id
+        ],
         "places": [p for p in extraction.places if p.claim_id == claim_id],
         "history": [ReviewOut.model_validate(r) for r in history],
         "actions": CLAIM_ACTIONS,

@@ -65,9 +65,7 @@ def _sides(store: Store, conflict: Conflict, context: ClaimContext) -> list[Side
     return sides
 
 
-def _side(
-    store: Store, document: Document, claim: ClaimOut, figures: dict[str, Quantity]
-) -> Side:
+def _side(store: Store, document: Document, claim: ClaimOut, figures: dict[str, Quantity]) -> Side:
     window = sentence_window(document.text, claim.content.start, claim.content.end)
     marks = extraction_highlights(store.extraction(document.id), claim_href="/claims/{id}")
     mine = [QuantityOut.model_validate(q) for q in figures.values() if q.claim_id == claim.id]
@@ -75,7 +73,9 @@ def _side(
 
 
 @router.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
-def conflicts_page(request: Request, only: Annotated[str | None, Query(max_length=80)] = None) -> HTMLResponse:
+def conflicts_page(
+    request: Request, only: Annotated[str | None, Query(max_length=80)] = None
+) -> HTMLResponse:
     store = store_of(request)
     context = ClaimContext.load(store)
     found = [c for c in store.conflicts() if only is None or c.id == only]

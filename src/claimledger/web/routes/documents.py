@@ -20,7 +20,9 @@ Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
-def _documents(request: Request, search: str | None, limit: int, offset: int) -> list[DocumentSummary]:
+def _documents(
+    request: Request, search: str | None, limit: int, offset: int
+) -> list[DocumentSummary]:
     found = store_of(request).documents(search=search or None, limit=limit, offset=offset)
     return [DocumentSummary.model_validate(d) for d in found]
 

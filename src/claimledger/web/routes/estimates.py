@@ -59,4 +59,6 @@ def bars(estimates: list[Estimate], figures: dict[str, Quantity]) -> list[Bar]:
 def estimates_page(request: Request) -> HTMLResponse:
     store = store_of(request)
     figures = {q.id: q for q in store.quantities()}
-    return render(request, "estimates.html", {"bars": bars(store.estimates(), figures), "width": _WIDTH})
+    return render(
+        request, "estimates.html", {"bars": bars(store.estimates(), figures), "width": _WIDTH}
+    )

@@ -24,8 +24,11 @@ def _counts(request: Request) -> list[PlaceCount]:
         lat = next((s[1] for s in seen if s[1] is not None), None)
         lon = next((s[2] for s in seen if s[2] is not None), None)
         claims = len({s[0] for s in seen if s[0]})
-        out.append(PlaceCount(name=name, country=country, lat=lat, lon=lon,
-                              mentions=len(seen), claims=claims))
+        out.append(
+            PlaceCount(
+                name=name, country=country, lat=lat, lon=lon, mentions=len(seen), claims=claims
+            )
+        )
     return sorted(out, key=lambda p: (-p.claims, -p.mentions, p.name))
 
 
@@ -40,10 +43,13 @@ def map_page(request: Request) -> HTMLResponse:
     places = _counts(request)
     located = [p for p in places if p.lat is not None and p.lon is not None]
     points = [(p.lon, p.lat) for p in located if p.lon is not None and p.lat is not None]
+    box = view_box(points)
     context = {
         "places": places,
         "located": located,
         "countries": countries(),
-        "view_box": view_box(points),
+        "view_box": box,
+        # Point sizes follow the zoom: one unit is 1 % of the visible width.
+        "unit": float(box.split()[2]) / 100,
     }
     return render(request, "map.html", context)

@@ -1,0 +1,82 @@
+"""Ingest from the browser: paste text or upload files, through the library's ingest."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse
+
+from claimledger.access import User
+from claimledger.store import Store
+from claimledger.web.context import store_of
+from claimledger.web.pages import render
+from claimledger.web.schemas import IngestOut
+from claimledger.web.security import current_user, guard, require_analyst
+
+router = APIRouter(dependencies=[Depends(current_user)])
+
+#: Takes the ledger, an input's file name and its bytes; stores what it reads.
+Ingester = Callable[[Store, str, bytes], IngestOut]
+
+_MAX_UPLOAD = 20 * 1024 * 1024
+_lock = threading.Lock()
+_state: dict[str, Any] = {}
+
+
+def library_ingester(store: Store, name: str, data: bytes) -> IngestOut:
+    """Ingest one input exactly as ``claimledger ingest FILE`` would."""
+    try:
+        from claimledger.ingest import ingest_paths  # type: ignore[attr-defined]
+    except ImportError as exc:  # the runner's file entry point is not in this build
+        raise HTTPException(501, "ingest from files is not available in this build") from exc
+    safe = Path(name).name or "pasted.txt"
+    with tempfile.TemporaryDirectory(prefix="claimledger-upload-") as folder:
+        path = Path(folder) / safe
+        path.write_bytes(data)
+        with _lock:  # one spaCy pipeline, one ingest at a time
+            outcomes = list(ingest_paths([path], store=store))
+    stored = [o for o in outcomes if o.status == "stored"]
+    failed = [o.error for o in outcomes if o.status == "failed" and o.error]
+    claims = sum(len(store.extraction(o.document_id).claims) for o in stored if o.document_id)
+    message = "; ".join(failed) or f"{len(stored)} stored, {len(outcomes) - len(stored)} skipped"
+    return IngestOut(name=safe, documents=len(stored), claims=claims, message=message)
+
+
+def _ingest(request: Request, name: str, data: bytes) -> IngestOut:
+    if len(data) > _MAX_UPLOAD:
+        raise HTTPException(413, f"{name}: larger than {_MAX_UPLOAD // (1024 * 1024)} MB")
+    ingester: Ingester = request.app.state.ingester
+    return ingester(store_of(request), name, data)
+
+
+@router.post("/api/ingest", tags=["ingest"])
+def ingest_api(
+    request: Request,
+    user: Annotated[User, Depends(require_analyst)],
+    files: Annotated[list[UploadFile] | None, File(description="Files to ingest")] = None,
+    text: Annotated[str | None, Form(max_length=2_000_000, description="Pasted text")] = None,
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> list[IngestOut]:
+    """Ingest uploaded files and/or pasted text (analysts and admins).
+
+    A browser must send its page's ``csrf_token`` field; scripts use a token.
+    """
+    guard(request).check_csrf(request, csrf_token or request.headers.get("x-csrf-token"))
+    results = []
+    if text and text.strip():
+        results.append(_ingest(request, "pasted.txt", text.encode("utf-8")))
+    for upload in files or []:
+        results.append(_ingest(request, upload.filename or "upload", upload.file.read()))
+    if not results:
+        raise HTTPException(400, "nothing to ingest: paste text or choose files")
+    return results
+
+
+@router.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
+def ingest_page(request: Request) -> HTMLResponse:
+    return render(request, "ingest.html", {})
