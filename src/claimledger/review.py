@@ -235,15 +235,21 @@ def review_source(
 
 
 def reviews(
-    store: Store, *, target_kind: str | None = None, target_id: str | None = None
+    store: Store,
+    *,
+    target_kind: str | None = None,
+    target_id: str | None = None,
+    target_ids: list[str] | None = None,
 ) -> list[Review]:
-    """Return recorded reviews, oldest first, optionally of one target."""
+    """Return recorded reviews, oldest first, optionally of one or some targets."""
     table = schema.reviews
     query = sa.select(table).order_by(table.c.id)
     if target_kind:
         query = query.where(table.c.target_kind == target_kind)
     if target_id:
         query = query.where(table.c.target_id == target_id)
+    if target_ids is not None:
+        query = query.where(table.c.target_id.in_(target_ids))
     with store.engine.connect() as connection:
         found = connection.execute(query).mappings().all()
     return [Review(**dict(r)) for r in found]
@@ -258,9 +264,7 @@ def reviewed_claims(
     verdict but keeps the corrections made so far.
     """
     found: dict[str, ReviewedClaim] = {}
-    for review in reviews(store, target_kind="claim"):
-        if claim_ids is not None and review.target_id not in claim_ids:
-            continue
+    for review in reviews(store, target_kind="claim", target_ids=claim_ids):
         if review.action == "note":
             continue
         found[review.target_id] = _fold(found.get(review.target_id), review)

@@ -172,6 +172,7 @@ def test_browser_opens_a_conflict(server, page):
 
 def test_browser_corrects_a_claim_and_the_change_is_recorded(server, page, ledger_file):
     page.goto(server + "/claims/doc2:c1")
+    _shot(page, "claim")
     form = page.locator("#review-form")
     form.locator("select[name=action]").select_option("correct")
     form.locator("select[name=status]").select_option("estimated")

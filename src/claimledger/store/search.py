@@ -18,7 +18,15 @@ from claimledger.model import Claim
 from claimledger.store import rows, schema
 from claimledger.store.sql import Store
 
-__all__ = ["ClaimQuery", "claim_by_id", "count_claims", "fts_expression", "search_claims"]
+__all__ = [
+    "ClaimQuery",
+    "claim_by_id",
+    "claim_grades",
+    "claim_source_ids",
+    "count_claims",
+    "fts_expression",
+    "search_claims",
+]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -157,3 +165,21 @@ def claim_by_id(store: Store, claim_id: str) -> Claim | None:
             sa.select(documents.c.text).where(documents.c.id == row["document_id"])
         ).scalar_one_or_none()
     return rows.claim_from(row, text=text)
+
+
+def claim_source_ids(store: Store, claim_ids: list[str]) -> dict[str, str]:
+    """Return claim id -> canonical source id for the attributed claims among ``claim_ids``."""
+    table = schema.claims
+    query = sa.select(table.c.id, table.c.source_id).where(
+        table.c.id.in_(claim_ids), table.c.source_id.is_not(None)
+    )
+    with store.engine.connect() as connection:
+        return {row.id: row.source_id for row in connection.execute(query)}
+
+
+def claim_grades(store: Store, claim_ids: list[str]) -> dict[str, int]:
+    """Return claim id -> Admiralty credibility for the graded claims among ``claim_ids``."""
+    table = schema.grades
+    query = sa.select(table.c.claim_id, table.c.credibility).where(table.c.claim_id.in_(claim_ids))
+    with store.engine.connect() as connection:
+        return {row.claim_id: row.credibility for row in connection.execute(query)}

@@ -10,6 +10,7 @@ from fastapi import Request
 from claimledger.model import Claim, Document
 from claimledger.review import ReviewedClaim, reviewed_claims
 from claimledger.store import Store
+from claimledger.store.search import claim_grades, claim_source_ids
 from claimledger.web.schemas import ClaimOut, claim_out
 
 
@@ -28,12 +29,19 @@ class ClaimContext:
     reviewed: dict[str, ReviewedClaim]
 
     @classmethod
-    def load(cls, store: Store) -> ClaimContext:
-        """Read the context from ``store`` (three queries)."""
+    def load(cls, store: Store, claims: Iterable[Claim] | None = None) -> ClaimContext:
+        """Read the context of ``claims`` (default: of every claim) from ``store``."""
+        if claims is None:
+            return cls(
+                sources=store.claim_sources(),
+                grades={g.claim_id: g.credibility for g in store.grades()},
+                reviewed=reviewed_claims(store),
+            )
+        ids = [c.id for c in claims]
         return cls(
-            sources=store.claim_sources(),
-            grades={g.claim_id: g.credibility for g in store.grades()},
-            reviewed=reviewed_claims(store),
+            sources=claim_source_ids(store, ids),
+            grades=claim_grades(store, ids),
+            reviewed=reviewed_claims(store, claim_ids=ids),
         )
 
     def out(self, claim: Claim) -> ClaimOut:

@@ -57,7 +57,7 @@ def _page(request: Request, query: ClaimQuery, limit: int, offset: int) -> Claim
         total=count_claims(store, query),
         limit=limit,
         offset=offset,
-        items=ClaimContext.load(store).outs(found),
+        items=ClaimContext.load(store, found).outs(found),
     )
 
 
@@ -66,7 +66,7 @@ def _claim(request: Request, claim_id: str) -> ClaimOut:
     claim = claim_by_id(store, claim_id)
     if claim is None:
         raise HTTPException(404, f"no claim {claim_id!r}")
-    return ClaimContext.load(store).out(claim)
+    return ClaimContext.load(store, [claim]).out(claim)
 
 
 @router.get("/api/claims", tags=["claims"])

@@ -33,7 +33,7 @@ def _detail(request: Request, document_id: str) -> DocumentDetail:
     if document is None:
         raise HTTPException(404, f"no document {document_id!r}")
     extraction = store.extraction(document_id)
-    claims = ClaimContext.load(store).outs(extraction.claims)
+    claims = ClaimContext.load(store, extraction.claims).outs(extraction.claims)
     return DocumentDetail(
         document=DocumentOut.model_validate(document),
         extraction=extraction_out(extraction, claims),

@@ -46,7 +46,7 @@ def timeline(request: Request, story: str | None) -> list[Moment]:
     """Return the story's claims in date order: event time if known, else report date."""
     store = store_of(request)
     claims = search_claims(store, ClaimQuery(search=story or None), limit=2000)
-    context = ClaimContext.load(store)
+    context = ClaimContext.load(store, claims)
     documents = document_titles(store)
     dated = {t.claim_id: t for t in store.times() if t.claim_id}
     moments = []
