@@ -191,3 +191,21 @@ async def test_ingest_calls_the_ingester(tmp_path):
     assert ok.status_code == 200
     assert seen == [("pasted.txt", b"Pasted."), ("a.txt", b"Some text.")]
     assert forged.status_code == 403
+
+
+@pytest.mark.model
+async def test_ingest_through_the_library_like_the_cli(tmp_path):
+    app = create_app(store=ledger_store(tmp_path))
+    async with asgi_client(app) as http:
+        token = (await http.get("/ingest")).text.split('name="csrf_token" value="')[1].split('"')[0]
+        text = "The harbour office said on Friday that two ferries were delayed by the storm."
+        files = {"files": ("image.txt", b"\x00\x01\x02binary\x00", "application/octet-stream")}
+        response = await http.post(
+            "/api/ingest", data={"csrf_token": token, "text": text}, files=files
+        )
+        documents = (await http.get("/api/documents", params={"search": "ferries"})).json()
+    pasted, binary = response.json()
+    assert (pasted["name"], pasted["documents"]) == ("pasted.txt", 1)
+    assert binary["documents"] == 0 and "image.txt" in binary["message"]
+    assert "claimledger-upload" not in binary["message"]
+    assert len(documents) == 1

@@ -17,7 +17,7 @@ from claimledger.errors import ClaimLedgerError, InputError, ReviewError
 from claimledger.store import Store
 from claimledger.web.pages import render
 from claimledger.web.routes import ROUTERS
-from claimledger.web.routes.ingest import Ingester, library_ingester
+from claimledger.web.routes.ingest import Ingester, LibraryIngester
 from claimledger.web.security import AuthConfig, Guard, NotAuthenticated
 
 _PACKAGE = resources.files("claimledger.web")
@@ -47,7 +47,7 @@ def create_app(
     )
     app.state.store = store
     app.state.guard = Guard(store=store, auth=auth)
-    app.state.ingester = ingester or library_ingester
+    app.state.ingester = ingester or LibraryIngester()
     app.state.templates = Jinja2Templates(directory=Path(str(_PACKAGE / "templates")))
     app.mount("/static", StaticFiles(directory=Path(str(_PACKAGE / "static"))), name="static")
     for router in ROUTERS:

@@ -6,7 +6,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse
@@ -18,33 +18,54 @@ from claimledger.web.pages import render
 from claimledger.web.schemas import IngestOut
 from claimledger.web.security import current_user, guard, require_analyst
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 router = APIRouter(dependencies=[Depends(current_user)])
 
 #: Takes the ledger, an input's file name and its bytes; stores what it reads.
 Ingester = Callable[[Store, str, bytes], IngestOut]
 
 _MAX_UPLOAD = 20 * 1024 * 1024
-_lock = threading.Lock()
-_state: dict[str, Any] = {}
 
 
-def library_ingester(store: Store, name: str, data: bytes) -> IngestOut:
-    """Ingest one input exactly as ``claimledger ingest FILE`` would."""
-    try:
-        from claimledger.ingest import ingest_paths  # type: ignore[attr-defined]
-    except ImportError as exc:  # the runner's file entry point is not in this build
-        raise HTTPException(501, "ingest from files is not available in this build") from exc
-    safe = Path(name).name or "pasted.txt"
-    with tempfile.TemporaryDirectory(prefix="claimledger-upload-") as folder:
-        path = Path(folder) / safe
-        path.write_bytes(data)
-        with _lock:  # one spaCy pipeline, one ingest at a time
-            outcomes = list(ingest_paths([path], store=store))
-    stored = [o for o in outcomes if o.status == "stored"]
-    failed = [o.error for o in outcomes if o.status == "failed" and o.error]
-    claims = sum(len(store.extraction(o.document_id).claims) for o in stored if o.document_id)
-    message = "; ".join(failed) or f"{len(stored)} stored, {len(outcomes) - len(stored)} skipped"
-    return IngestOut(name=safe, documents=len(stored), claims=claims, message=message)
+class LibraryIngester:
+    """Ingest one input exactly as ``claimledger ingest FILE`` does.
+
+    The spaCy pipeline is loaded on the first ingest and kept; ingests run one
+    at a time because they share it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._nlp: Language | None = None
+
+    def __call__(self, store: Store, name: str, data: bytes) -> IngestOut:
+        # Imported here: spaCy takes seconds to import, and reading needs none of it.
+        from claimledger.extract import load_pipeline
+        from claimledger.ingest import IngestSummary
+        from claimledger.ingest.paths import ingest_paths
+        from claimledger.settings import load_settings
+
+        safe = Path(name).name or "pasted.txt"
+        with tempfile.TemporaryDirectory(prefix="claimledger-upload-") as folder:
+            path = Path(folder) / safe
+            path.write_bytes(data)
+            with self._lock:
+                if self._nlp is None:
+                    self._nlp = load_pipeline()
+                outcomes = list(
+                    ingest_paths([str(path)], store=store, settings=load_settings(), nlp=self._nlp)
+                )
+            # Errors name the input; show the uploaded name, not the temporary folder.
+            failed = [o.error.replace(str(path), safe) for o in outcomes if o.error]
+        stored = [o for o in outcomes if o.status == "stored" and o.document_id]
+        claims = sum(len(store.extraction(o.document_id).claims) for o in stored if o.document_id)
+        summary = IngestSummary.of(outcomes)
+        message = "; ".join(failed) or (
+            f"stored {summary.stored}, duplicates {summary.duplicates}, failed {summary.failed}"
+        )
+        return IngestOut(name=safe, documents=len(stored), claims=claims, message=message)
 
 
 def _ingest(request: Request, name: str, data: bytes) -> IngestOut:
