@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimledger.web.highlight import Highlight, highlight, sentence_window
 
@@ -63,3 +68,24 @@ def test_highlight_window_clips_marks():
     html = str(highlight("aa bb cc", [_h(0, 5)], window=(3, 8)))
     assert html.endswith(">bb</mark> cc")
     assert "aa" not in html
+
+
+@st.composite
+def _text_and_marks(draw):
+    text = draw(st.text(alphabet="ab <>&\"'\n", max_size=40))
+    bounds = st.integers(min_value=0, max_value=len(text))
+    marks = [
+        Highlight(start, end, draw(st.sampled_from(["content", "figure"])), "/x", "t")
+        for start, end in draw(st.lists(st.tuples(bounds, bounds), max_size=6))
+    ]
+    return text, marks
+
+
+@given(_text_and_marks())
+def test_highlight_keeps_the_text_and_balances_marks(case):
+    text, marks = case
+    html = str(highlight(text, marks))
+    stripped = re.sub(r"<mark[^>]*>|</mark>", "", html)
+    assert unescape(stripped) == text
+    assert html.count("<mark") == html.count("</mark>")
+    assert "<" not in stripped and ">" not in stripped
