@@ -106,19 +106,22 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1200, "height": 760})
     page = context.new_page()
     errors: list[str] = []
+    outside: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    # Nothing may leave the machine: fail any request not to the test server.
-    page.route(
-        "**/*",
-        lambda route: (
+
+    def local_only(route):
+        # Nothing may leave the machine: refuse, and remember, any other request.
+        if route.request.url.startswith("http://127.0.0.1:"):
             route.continue_()
-            if route.request.url.startswith("http://127.0.0.1:")
-            else route.abort()
-        ),
-    )
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
     yield page
     context.close()
     assert errors == []
+    assert outside == []
 
 
 def _shot(page, name: str) -> None:
