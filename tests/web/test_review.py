@@ -170,3 +170,24 @@ def test_review_export_carries_reviewed_values_marked(store):
     assert figures["doc2:q1"]["review"] == {"verdict": "corrected", "original": {"value": 40.0}}
     assert "review" not in claims["doc1:c1"] and "review" not in figures["doc1:q1"]
     assert "estimated" in export_ledger(store, format="csv")
+
+
+def test_review_export_corrects_source_and_place(store):
+    import json
+
+    from claimledger.share.export import export_ledger
+
+    review_claim(
+        store,
+        "doc2:c1",
+        action="correct",
+        changes={"source": "Bay Watch", "place": "Elmar Bay"},
+        who="ana",
+    )
+    claim = next(c for c in json.loads(export_ledger(store))["claims"] if c["id"] == "doc2:c1")
+    assert (claim["source"]["name"], claim["source"]["id"], claim["place"]) == (
+        "Bay Watch",
+        None,
+        "Elmar Bay",
+    )
+    assert claim["review"]["original"] == {"source": "Lakeside Monitor", "place": "Port Elmar"}

@@ -231,10 +231,14 @@ def ledger_json(store: Store) -> Json:
     return _with_reviews(ledger, reviewed_claims(store))
 
 
+_SOURCE_KEYS = ("id", "name", "text", "span", "kind", "country", "affiliation", "resolved_from")
+
+
 def _with_reviews(ledger: Json, reviewed: dict[str, ReviewedClaim]) -> Json:
     """Carry analysts' reviewed values, marked: a ``review`` key holds the verdict and
     the extracted values it replaced. Records nobody reviewed have no ``review`` key."""
     quantities = {q["id"]: q for q in ledger["quantities"]}
+    places = {p["id"]: p for p in ledger["places"]}
     for claim in ledger["claims"]:
         state = reviewed.get(claim["id"])
         if state is None:
@@ -244,11 +248,12 @@ def _with_reviews(ledger: Json, reviewed: dict[str, ReviewedClaim]) -> Json:
             if key == "status":
                 original["status"], claim["status"] = claim["status"], value
             elif key == "source":
-                source = claim["source"] or {}
-                original["source"] = source.get("name")
+                source = claim["source"] or dict.fromkeys(_SOURCE_KEYS)
+                original["source"] = source["name"]
                 claim["source"] = source | {"name": value, "id": None}
-            else:
-                original[key], claim[key] = None, value
+            else:  # place: the claim's first resolved place, as extracted
+                names = [places[p]["name"] for p in claim["place_ids"] if p in places]
+                original[key], claim[key] = (names[0] if names else None), value
         for quantity_id, values in state.figures.items():
             if quantity_id in quantities:
                 figure = quantities[quantity_id]
