@@ -56,8 +56,8 @@ def fts_expression(search: str) -> str | None:
     """Turn free text into a safe FTS5 query: every word, as a quoted prefix.
 
     Example:
-        >>> fts_expression('killed "near" Bakhmut*')
-        '"killed"* "near"* "Bakhmut"*'
+        >>> fts_expression('killed "near" Elmar*')
+        '"killed"* "near"* "Elmar"*'
     """
     words = _WORD.findall(search)
     return " ".join(f'"{word}"*' for word in words) or None
