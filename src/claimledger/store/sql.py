@@ -84,7 +84,10 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
 
 def _engine(url: str) -> sa.Engine:
     if url in ("sqlite://", "sqlite:///:memory:"):
-        engine = sa.create_engine(url, poolclass=sa.pool.StaticPool)
+        # One shared connection, usable from a web server's worker threads.
+        engine = sa.create_engine(
+            url, poolclass=sa.pool.StaticPool, connect_args={"check_same_thread": False}
+        )
     else:
         engine = sa.create_engine(url)
     if engine.dialect.name == "sqlite":
