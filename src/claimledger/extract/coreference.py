@@ -259,7 +259,8 @@ class _Resolver:
         members = self.entities.members(i)
         named = [k for k in members if self.refs[k].form == "named"]
         proper = [k for k in named if self.refs[k].proper]
-        pool = proper or named or [i]
+        spoken = [k for k in members if self.refs[k].form not in ("pronoun", "relative")]
+        pool = proper or named or spoken or [i]
         return max(pool, key=lambda k: (len(_words(self.refs[k].name)), -k))
 
     def name_of(self, i: int) -> str:

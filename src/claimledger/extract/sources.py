@@ -92,11 +92,12 @@ def _affiliation(words: Sequence[str]) -> tuple[str | None, str | None]:
     return org_name, place_name
 
 
-def _form(words: Sequence[str], head: str, proper: bool) -> str:
+def _form(words: Sequence[str], head: str, proper: bool, label: str | None) -> str:
     lowered = [w.lower() for w in words]
     if len(lowered) == 1 and lowered[0] in PRONOUNS:
         return "relative" if PRONOUNS[lowered[0]] == "relative" else "pronoun"
-    if head in VAGUE_HEADS and not proper:
+    # A sentence-initial capital ("Officials said") does not make a name.
+    if head in VAGUE_HEADS and label not in ("PERSON", "ORG"):
         return "vague"
     definite = lowered[:1] in (["the"], ["this"], ["that"])
     return "definite" if definite and not proper and len(words) <= 4 else "named"
@@ -150,8 +151,8 @@ def _referent(doc: Doc, span: Span, *, sentence: int, claim: Claim | None) -> Re
     trimmed = strip_determiners(words) or words
     parts = name_parts(words)
     head = trimmed[-1].lower()
-    form = _form(words, head, parts.proper)
     label = _label(span)
+    form = _form(words, head, parts.proper, label)
     role, affiliation, where = (
         _apposition(doc, span.end) if form == "named" and parts.proper else (None, None, None)
     )

@@ -203,7 +203,9 @@ def title_at(words: Sequence[str], start: int = 0) -> tuple[int, str] | None:
 def kind_of_words(words: Sequence[str], *, proper: bool = False) -> str:
     """Return the kind the words of a description suggest, or ``"unknown"``."""
     lexicon = _tsv("kinds.tsv")
-    found = {lexicon.get(_fold(w), "unknown") for w in words}
+    folded = [_fold(w) for w in words]
+    pairs = [f"{a} {b}" for a, b in zip(folded, folded[1:], strict=False)]
+    found = {lexicon.get(w, "unknown") for w in folded + pairs}
     if proper and words and lexicon.get(_fold(words[-1])) == "media-name":
         found.add("media")
     return next((k for k in KIND_PRIORITY if k in found), "unknown")
@@ -271,7 +273,9 @@ def name_parts(words: Sequence[str]) -> NameParts:
         return NameParts(" ".join(rest), True, "government", tuple(dict.fromkeys(codes)))
     title, core = _strip_titles(rest[used:])
     proper = is_proper(core)
-    shown = core if proper and (used or title or owner_code) else rest if owner_code else None
+    # A demonym stays in an organisation's name ("Polish Border Guard") but not
+    # before a person's title ("Polish President X") or as a possessor ("Poland's X").
+    shown = core if proper and (title or owner_code) else rest if owner_code else None
     name = _joined(shown if shown is not None else strip_determiners(words))
     kind = _title_kind(title, rest) or kind_of_words(rest, proper=proper)
     return NameParts(name, proper, kind, tuple(dict.fromkeys(codes)), title)
