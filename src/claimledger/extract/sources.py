@@ -25,6 +25,7 @@ from claimledger.sources.names import (
     VAGUE_HEADS,
     city_country,
     country_code,
+    first_name_gender,
     is_proper,
     kind_of_words,
     name_parts,
@@ -40,8 +41,16 @@ _PERSON_KINDS = frozenset({"person", "head_of_state", "analyst"})
 _BODY_KINDS = frozenset({"intelligence_agency", "media", "military", "organisation"})
 _AFFILIATION_PREPS = frozenset({"at", "of", "with", "from", "for"})
 _PERSON_NOUNS = {"man": "male", "woman": "female", "person": None}
+_PERSON_HEADS = frozenset(
+    {"candidate", "nominee", "lawyer", "attorney", "doctor", "aide", "adviser", "advisor"}
+    | {"leader", "chairman", "chairwoman", "director", "chief", "executive", "founder"}
+    | {"man", "woman", "father", "mother", "son", "daughter", "wife", "husband", "member"}
+)
 _STATE_HEADS = frozenset({"official", "officials", "authorities", "diplomats"})
-_HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "ms.": "female", "ms": "female"}
+_HONORIFIC_GENDER = {
+    **dict.fromkeys(("mr.", "mr", "sir"), "male"),
+    **dict.fromkeys(("mrs.", "mrs", "ms.", "ms", "miss"), "female"),
+}
 
 
 def _sentence_of(doc: Doc) -> list[int]:
@@ -119,12 +128,16 @@ def _gender(words: Sequence[str]) -> str | None:
     pronoun = PRONOUNS.get(first) if len(words) == 1 else None
     if pronoun in ("male", "female"):
         return pronoun
-    return _HONORIFIC_GENDER.get(first) or _PERSON_NOUNS.get(words[-1].lower() if words else "")
+    given = words[:2] if len(words) > 1 else []
+    by_name = next((g for w in given if (g := first_name_gender(w))), None)
+    noun = _PERSON_NOUNS.get(words[-1].lower() if words else "")
+    return _HONORIFIC_GENDER.get(first) or by_name or noun
 
 
 def _label(span: Span) -> str | None:
-    labels = [e.label_ for e in span.ents if e.label_ != "NORP" or len(span.ents) == 1]
-    return labels[-1] if labels else None
+    """Label of the entity holding the mention's head ("a Jane Doe tweet" is no PERSON)."""
+    head = span.root if span.doc.has_annotation("DEP") else span[-1]
+    return next((e.label_ for e in span.ents if e.start <= head.i < e.end), None)
 
 
 def _kind(form: str, parts_kind: str, role: str | None, label: str | None, words: list[str]) -> str:
@@ -161,8 +174,9 @@ def _referent(doc: Doc, span: Span, *, sentence: int, claim: Claim | None) -> Re
     if form == "vague" and kind == "unknown" and countries and head in _STATE_HEADS:
         kind = "government"
     animacy = _animacy(label, kind, trimmed)
-    if form == "definite" and animacy is None and not title_at([head]):
-        animacy = "thing"
+    common = form in ("definite", "named") and not parts.proper and head not in _PERSON_HEADS
+    if common and animacy is None and not title_at([head]):
+        animacy = "thing"  # "the agency", "a new ad": a thing unless the head is a person
     return Referent(
         span=TextSpan(span.text, span.start_char, span.end_char),
         form=form,
@@ -174,7 +188,7 @@ def _referent(doc: Doc, span: Span, *, sentence: int, claim: Claim | None) -> Re
         head=head,
         roles=_roles(parts.title, role, head if form == "definite" else None),
         animacy=animacy,
-        gender=_gender(trimmed),
+        gender=_gender(trimmed if form != "named" else [*trimmed[:1], *parts.name.split()]),
         plural=PRONOUNS.get(head) == "plural" or (form == "vague" and head.endswith("s")),
         subject=doc.has_annotation("DEP") and span.root.dep_ in ("nsubj", "nsubjpass"),
         is_source=claim is not None,

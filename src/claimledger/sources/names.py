@@ -23,6 +23,7 @@ __all__ = [
     "NameParts",
     "city_country",
     "country_code",
+    "first_name_gender",
     "initials",
     "is_acronym",
     "is_proper",
@@ -188,6 +189,11 @@ def city_country(name: str) -> str | None:
         default=None,
     )
     return str(best["countrycode"]) if best else None
+
+
+def first_name_gender(word: str) -> str | None:
+    """Return "male" or "female" for a common given name, else None."""
+    return _tsv("first_names.tsv").get(_fold(word))
 
 
 def title_at(words: Sequence[str], start: int = 0) -> tuple[int, str] | None:
