@@ -23,6 +23,7 @@ from claimledger.sources.names import (
     KIND_PRIORITY,
     PRONOUNS,
     VAGUE_HEADS,
+    NameParts,
     city_country,
     country_code,
     first_name_gender,
@@ -46,6 +47,8 @@ _PERSON_HEADS = frozenset(
     | {"leader", "chairman", "chairwoman", "director", "chief", "executive", "founder"}
     | {"man", "woman", "father", "mother", "son", "daughter", "wife", "husband", "member"}
 )
+_LEADING_JUNK = frozenset({"and", "but", "or", ",", "\u2014", "-", "(", '"', "\u201c", "'"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 _STATE_HEADS = frozenset({"official", "officials", "authorities", "diplomats"})
 _HONORIFIC_GENDER = {
     **dict.fromkeys(("mr.", "mr", "sir"), "male"),
@@ -159,15 +162,42 @@ def _roles(*phrases: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*out, *(p.split()[-1] for p in out)]))
 
 
-def _referent(doc: Doc, span: Span, *, sentence: int, claim: Claim | None) -> Referent:
+def _core(span: Span) -> Span:
+    """Return the naming part of a mention: "Ann Lee, a fellow at X," -> "Ann Lee"."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[start].lower_ in _LEADING_JUNK:
+        start += 1
+    cut = next((t.i for t in span.doc[start:end] if t.text in {",", "(", "\u2014"}), end)
+    end = cut if cut > start else end
+    while end - start > 1 and (
+        span.doc[end - 1].is_punct or span.doc[end - 1].lower_ in _POSSESSIVE
+    ):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _after_parenthesis(doc: Doc, end: int) -> int:
+    """Skip "(D-Ore.)" after a name so that an apposition after it is still read."""
+    if end < len(doc) and doc[end].text == "(":
+        close = next((t.i for t in doc[end : end + 10] if t.text == ")"), None)
+        return close + 1 if close is not None else end
+    return end
+
+
+def _referent(doc: Doc, whole: Span, *, sentence: int, claim: Claim | None) -> Referent:
+    span = _core(whole)
     words = [t.text for t in span]
     trimmed = strip_determiners(words) or words
     parts = name_parts(words)
     head = trimmed[-1].lower()
     label = _label(span)
+    if label == "ORG" and parts.title:  # "General Motors" holds a title word but names no one
+        parts = NameParts(" ".join(trimmed), True, kind_of_words(trimmed, proper=True))
     form = _form(words, head, parts.proper, label)
     role, affiliation, where = (
-        _apposition(doc, span.end) if form == "named" and parts.proper else (None, None, None)
+        _apposition(doc, _after_parenthesis(doc, span.end))
+        if form == "named" and parts.proper
+        else (None, None, None)
     )
     kind = _kind(form, parts.kind, role, label, trimmed)
     countries = parts.countries + ((where,) if where and where not in parts.countries else ())
@@ -178,7 +208,7 @@ def _referent(doc: Doc, span: Span, *, sentence: int, claim: Claim | None) -> Re
     if common and animacy is None and not title_at([head]):
         animacy = "thing"  # "the agency", "a new ad": a thing unless the head is a person
     return Referent(
-        span=TextSpan(span.text, span.start_char, span.end_char),
+        span=TextSpan(whole.text, whole.start_char, whole.end_char),
         form=form,
         name=parts.name if form not in ("pronoun", "relative") else span.text,
         sentence=sentence,

@@ -269,6 +269,8 @@ def name_parts(words: Sequence[str]) -> NameParts:
         'Ann Smith'
     """
     rest = strip_determiners(words)
+    while rest[1:] and rest[-1] in {"'s", "\u2019s"}:
+        rest = rest[:-1]
     owner, rest = _possessor(rest)
     owner_code = country_code(" ".join(owner)) if owner else None
     if owner and not owner_code:
@@ -299,14 +301,19 @@ def _title_kind(title: str | None, words: Sequence[str]) -> str | None:
 
 
 def _strip_titles(words: list[str]) -> tuple[str | None, list[str]]:
-    title: str | None = None
-    i = 0
-    while (found := title_at(words, i)) and i + found[0] < len(words):
-        length, kind = found
-        phrase = " ".join(_fold(w) for w in words[i : i + length])
-        if title is None or kind != "person":
-            title = phrase
-        i += length
-    if title and not is_proper(words[i:]):
+    """Strip everything up to the last title before a proper name.
+
+    "Massachusetts Sen. Ann Lee" and "White House spokesman Ann Lee" -> "Ann Lee";
+    the title kept is the most telling one ("former President" -> "president").
+    """
+    found = []
+    for i in range(min(len(words), 6)):
+        hit = title_at(words, i)
+        if hit and i + hit[0] < len(words) and is_proper(words[i + hit[0] :]):
+            found.append((i, hit[0], hit[1]))
+    if not found:
         return None, words
-    return title, words[i:]
+    i, length, _ = found[-1]
+    best = min(found, key=lambda f: KIND_PRIORITY.index(f[2]))
+    title = " ".join(_fold(w) for w in words[best[0] : best[0] + best[1]])
+    return title, words[i + length :]
