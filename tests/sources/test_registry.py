@@ -167,3 +167,11 @@ def test_config_registry_path_precedence(tmp_path: Path):
         "/x.toml"
     )
     assert registry_path("/y.toml", environ={"CLAIMLEDGER_SOURCES": "/x.toml"}) == Path("/y.toml")
+
+
+def test_registry_full_name_does_not_match_a_namesake_through_an_alias():
+    registry = SourceRegistry()
+    anna = registry.canonical(_ref("Anna Ozola", kind="person"))
+    registry.canonical(_ref("Ozola", kind="person"))
+    assert "Ozola" in registry.get(anna.id).aliases  # type: ignore[union-attr]
+    assert registry.canonical(_ref("Peteris Ozola", kind="person")).id != anna.id

@@ -62,6 +62,17 @@ def _compatible(source: Source, *, kind: str, country: str | None) -> bool:
     return not (kinds & PERSON_KINDS and kinds & _BODY_KINDS)
 
 
+def _index(index: dict[str, list[str]], key: str | list[str], source_id: str) -> None:
+    for k in [key] if isinstance(key, str) else key:
+        ids = index.setdefault(k, []) if k else []
+        if k and source_id not in ids:
+            ids.append(source_id)
+
+
+def _personal(source: Source) -> bool:
+    return source.kind in PERSON_KINDS or source.kind == "unknown"
+
+
 def _person_key(name: str) -> str:
     """Key of a name with titles and demonyms stripped ("President Ann Lee" -> "ann lee")."""
     return name_key(name_parts(split_words(name)).name)
@@ -80,6 +91,10 @@ class SourceRegistry:
     def __init__(self) -> None:
         self._sources: dict[str, Source] = {}
         self._keys: dict[str, list[str]] = {}
+        # Secondary indexes so that acronym and surname look-ups stay cheap in a big ledger.
+        self._initials: dict[str, list[str]] = {}
+        self._acronyms: dict[str, list[str]] = {}
+        self._surnames: dict[str, list[str]] = {}
 
     @classmethod
     def from_sources(cls, sources: Iterable[Source]) -> SourceRegistry:
@@ -104,9 +119,11 @@ class SourceRegistry:
         self._sources[source.id] = source
         for name in (source.name, *source.aliases):
             for key in {name_key(name), _person_key(name)} - {""}:
-                ids = self._keys.setdefault(key, [])
-                if source.id not in ids:
-                    ids.append(source.id)
+                _index(self._keys, key, source.id)
+            if is_acronym(name):
+                _index(self._acronyms, name.replace(".", ""), source.id)
+            _index(self._initials, initials(name), source.id)
+        _index(self._surnames, _person_key(source.name).split()[-1:], source.id)
         return source
 
     def apply(self, entries: Iterable[Source]) -> None:
@@ -152,30 +169,25 @@ class SourceRegistry:
             yield self._surname_matches(name)
 
     def _acronym_matches(self, name: str) -> list[Source]:
-        letters = name.replace(".", "")
-        wanted = letters if is_acronym(name) else initials(name)
-        if not wanted:
-            return []
-        out = []
-        for source in self._sources.values():
-            names = (source.name, *source.aliases)
-            if is_acronym(name) and any(initials(n) == wanted for n in names):
-                out.append(source)
-            elif any(is_acronym(n) and n.replace(".", "") == wanted for n in names):
-                out.append(source)
-        return out
+        if is_acronym(name):
+            ids = self._initials.get(name.replace(".", ""), [])
+        else:
+            ids = self._acronyms.get(initials(name), []) if initials(name) else []
+        return [self._sources[i] for i in ids]
 
     def _surname_matches(self, name: str) -> list[Source]:
         words = _person_key(name).split()
         if not words or len(words) > 4:
             return []
-        people = [
-            s for s in self._sources.values() if s.kind in PERSON_KINDS or s.kind == "unknown"
-        ]
         if len(words) == 1:
-            found = [s for s in people if _person_key(s.name).split()[-1:] == words]
-            return found if len({_person_key(s.name) for s in found}) == 1 else []
-        return [s for s in people if _person_key(s.name) == words[-1]]
+            people = [s for s in self._by_ids(self._surnames.get(words[0], [])) if _personal(s)]
+            return people if len({_person_key(s.name) for s in people}) == 1 else []
+        # A full name matches an earlier source known by the surname alone.
+        found = self._by_ids(self._keys.get(words[-1], []))
+        return [s for s in found if _personal(s) and _person_key(s.name) == words[-1]]
+
+    def _by_ids(self, ids: Iterable[str]) -> list[Source]:
+        return [self._sources[i] for i in ids]
 
     def canonical(self, ref: SourceRef) -> Source:
         """Return the canonical source of a resolved mention, registering it if new.
