@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimledger.model import TextSpan
 from claimledger.sources.names import KIND_PRIORITY, initials, is_acronym, name_key
@@ -110,8 +111,9 @@ class _Entities:
         return self.groups[self.find(i)]
 
 
-def _words(name: str) -> list[str]:
-    return name_key(name).split()
+@lru_cache(maxsize=4096)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(name_key(name).split())
 
 
 def _names_match(a: Referent, b: Referent) -> bool:
@@ -133,8 +135,14 @@ class _Resolver:
         self.entities = _Entities(len(referents))
         self.antecedent: dict[int, int] = {}
         self.by_sentence: dict[int, list[int]] = {}
+        self.named: dict[str, list[int]] = {}
         for i, r in enumerate(referents):
             self.by_sentence.setdefault(r.sentence, []).append(i)
+            if r.form == "named":
+                for key in {*_words(r.name)[-1:], initials(r.name).casefold()} - {""}:
+                    self.named.setdefault(key, []).append(i)
+                if is_acronym(r.name):
+                    self.named.setdefault(r.name.replace(".", "").casefold(), []).append(i)
 
     def animacy(self, i: int) -> str | None:
         found = {self.refs[k].animacy for k in self.entities.members(i)}
@@ -178,9 +186,12 @@ class _Resolver:
         return None
 
     def named_antecedent(self, i: int, r: Referent) -> int | None:
-        for j in reversed(range(i)):
-            other = self.refs[j]
-            if other.form == "named" and _names_match(r, other) and self.agrees(r, j):
+        words = _words(r.name)
+        # Names that match share their last word or are acronyms of each other.
+        keys = {*words[-1:], r.name.replace(".", "").casefold(), initials(r.name).casefold()}
+        found = {j for key in keys - {""} for j in self.named.get(key, ()) if j < i}
+        for j in sorted(found, reverse=True):
+            if _names_match(r, self.refs[j]) and self.agrees(r, j):
                 return j
         return None
 

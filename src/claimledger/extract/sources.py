@@ -140,7 +140,7 @@ def _gender(words: Sequence[str]) -> str | None:
 def _label(span: Span) -> str | None:
     """Label of the entity holding the mention's head ("a Jane Doe tweet" is no PERSON)."""
     head = span.root if span.doc.has_annotation("DEP") else span[-1]
-    return next((e.label_ for e in span.ents if e.start <= head.i < e.end), None)
+    return head.ent_type_ or None
 
 
 def _kind(form: str, parts_kind: str, role: str | None, label: str | None, words: list[str]) -> str:
