@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import sys
 from collections import Counter
@@ -111,7 +112,9 @@ def _documents(limit: int | None) -> list[tuple[Path, str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="score the first N documents")
-    parser.add_argument("--show", type=int, default=0, help="print N scored pronouns to inspect")
+    parser.add_argument(
+        "--show", type=int, default=0, help="print N randomly chosen pronouns (seed 0) to inspect"
+    )
     args = parser.parse_args(argv)
     docs = _documents(args.limit) if _shared().is_dir() else []
     if not docs:
@@ -122,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     register_extensions()
     nlp = spacy.load(MODEL)
     counts: Counter[str] = Counter()
-    shown = 0
+    samples: list[str] = []
     for (path, text), doc in zip(docs, nlp.pipe(t for _, t in docs), strict=True):
         # Annotation files carry a short suffix after the text's stem.
         ann = next((path.parents[1] / "attributions").glob(f"{path.stem}*.ann"), None)
@@ -151,17 +154,14 @@ def main(argv: list[str] | None = None) -> int:
                 counts[key] += ok
             for key, ok in zip(("base_resolved", "base_lenient", "base_strict"), base, strict=True):
                 counts[key] += ok
-            if shown < args.show:
-                shown += 1
-                before = [s.text for s in named if s.end <= claim.source.span.start][-1:]
-                context = re.sub(
-                    r"\s+",
-                    " ",
-                    text[max(0, claim.source.span.start - 80) : claim.source.span.end + 20],
-                )
-                print(
-                    f"[{path.stem}] ...{context}... -> {claim.source.name!r} (previous: {before})"
-                )
+            before = [s.text for s in named if s.end <= claim.source.span.start][-1:]
+            start = claim.source.span.start
+            context = re.sub(r"\s+", " ", text[max(0, start - 300) : claim.source.span.end + 30])
+            samples.append(
+                f"[{path.stem}] ...{context}...\n  -> {claim.source.name!r} (previous: {before})"
+            )
+    for sample in random.Random(0).sample(samples, min(args.show, len(samples))):
+        print(sample)
     total = counts["pronouns"] or 1
     print(f"documents: {len(docs)}  pronoun sources: {counts['pronouns']}")
     for label, prefix in (("claimledger", ""), ("baseline (nearest PERSON/ORG entity)", "base_")):
