@@ -39,7 +39,11 @@ from claimledger.extract.sources import resolved_claims
 from claimledger.model import Claim, SourceRef, TextSpan
 from claimledger.sources.names import PRONOUNS, name_key, title_at
 
-_PERSONAL = frozenset(p for p, group in PRONOUNS.items() if group != "relative")
+_PERSONAL = frozenset(
+    p for p, group in PRONOUNS.items() if group in ("male", "female", "thing", "plural")
+)
+# First-person sources ("I") are neither scored nor counted as named speakers.
+_SPEAKERS = frozenset(p for p, group in PRONOUNS.items() if group == "speaker")
 _GLUE = frozenset({"the", "of", "and", "for", "a", "an", "s"})
 
 
@@ -132,7 +136,11 @@ def main(argv: list[str] | None = None) -> int:
         if ann is None:
             continue
         golds = sorted(_attributions(ann, text), key=lambda g: g.source.start)
-        named = [g.source for g in golds if not _is_pronoun(g.source.text)]
+        named = [
+            g.source
+            for g in golds
+            if not _is_pronoun(g.source.text) and g.source.text.strip().lower() not in _SPEAKERS
+        ]
         claims = [
             Claim(
                 f"c{i}",

@@ -149,8 +149,13 @@ class _Resolver:
         return next((a for a in ("person", "thing") if a in found), None)
 
     def gender(self, i: int) -> str | None:
-        found = {self.refs[k].gender for k in self.entities.members(i)}
-        return next((g for g in ("female", "male") if g in found), None)
+        # A name's gender (given name, honorific) outweighs what linked pronouns suggest.
+        members = [self.refs[k] for k in self.entities.members(i)]
+        for forms in (("named", "definite"), ("pronoun",)):
+            found = [m.gender for m in members if m.form in forms and m.gender]
+            if found:
+                return max(set(found), key=found.count)
+        return None
 
     def countries(self, i: int) -> set[str]:
         members = self.entities.members(i)
@@ -220,6 +225,8 @@ class _Resolver:
         return self.agrees(r, j)
 
     def pronoun_antecedent(self, i: int, r: Referent) -> int | None:
+        if r.animacy is None and r.gender is None and not r.plural:
+            return None  # "I", "we", "you"
         for sentence in range(r.sentence, r.sentence - _SENTENCE_WINDOW - 1, -1):
             found = [j for j in self.by_sentence.get(sentence, ()) if j < i]
             found = [j for j in found if self.pronoun_fits(r, j)]

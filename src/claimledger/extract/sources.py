@@ -49,6 +49,7 @@ _PERSON_HEADS = frozenset(
 )
 _LEADING_JUNK = frozenset({"and", "but", "or", ",", "\u2014", "-", "(", '"', "\u201c", "'"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _STATE_HEADS = frozenset({"official", "officials", "authorities", "diplomats"})
 _HONORIFIC_GENDER = {
     **dict.fromkeys(("mr.", "mr", "sir"), "male"),
@@ -191,6 +192,14 @@ def _referent(doc: Doc, whole: Span, *, sentence: int, claim: Claim | None) -> R
     parts = name_parts(words)
     head = trimmed[-1].lower()
     label = _label(span)
+    if (
+        parts.proper
+        and span.doc.has_annotation("TAG")
+        and not any(t.tag_ in _PROPER_TAGS for t in span)
+    ):
+        parts = replace(
+            parts, proper=False
+        )  # a capital at the start of a sentence: "Delegates said"
     if label == "ORG" and parts.title:  # "General Motors" holds a title word but names no one
         parts = NameParts(" ".join(trimmed), True, kind_of_words(trimmed, proper=True))
     form = _form(words, head, parts.proper, label)
@@ -219,12 +228,20 @@ def _referent(doc: Doc, whole: Span, *, sentence: int, claim: Claim | None) -> R
         roles=_roles(parts.title, role, head if form == "definite" else None),
         animacy=animacy,
         gender=_gender(trimmed if form != "named" else [*trimmed[:1], *parts.name.split()]),
-        plural=PRONOUNS.get(head) == "plural" or (form == "vague" and head.endswith("s")),
+        plural=_plural(span, head, form),
         subject=doc.has_annotation("DEP") and span.root.dep_ in ("nsubj", "nsubjpass"),
         is_source=claim is not None,
         affiliation=affiliation,
         cue=claim.cue.text.lower() if claim is not None and claim.cue else None,
     )
+
+
+def _plural(span: Span, head: str, form: str) -> bool:
+    if PRONOUNS.get(head) == "plural":
+        return True
+    if span.doc.has_annotation("TAG") and form != "pronoun":
+        return span.root.tag_ in ("NNS", "NNPS") and span.root.ent_type_ not in ("ORG", "GPE")
+    return form == "vague" and head.endswith("s")
 
 
 def _in_quote(span: TextSpan, claims: Sequence[Claim]) -> bool:

@@ -47,6 +47,8 @@ PRONOUNS: dict[str, str] = {
     **dict.fromkeys(("it", "its", "itself"), "thing"),
     **dict.fromkeys(("they", "them", "their", "themselves"), "plural"),
     **dict.fromkeys(("who", "which", "that", "whom", "whose"), "relative"),
+    # First and second person name the writer or the addressee: never resolved.
+    **dict.fromkeys(("i", "me", "my", "we", "us", "our", "you", "your"), "speaker"),
 }
 
 #: Head nouns of sources that name nobody in particular; they are never resolved.
