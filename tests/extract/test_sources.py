@@ -233,3 +233,11 @@ def test_sources_component_rewrites_stored_claims(nlp: Language) -> None:
         doc = proc(doc)
     assert [c.source.name for c in doc._.cl_claims] == ["Ann Lee", "Ann Lee"]
     assert doc._.cl_claims[1].source.affiliation == "Vienna Trade Institute"
+
+
+@pytest.mark.parametrize("speaker", ["I", "We"])
+def test_sources_first_person_is_never_resolved(make_doc, speaker):
+    text = f"Ann Lee said prices rose. {speaker} said they would fall."
+    lee, first = _resolved(make_doc, text, ["Ann Lee", speaker], people=["Ann Lee"])
+    assert lee.name == "Ann Lee"
+    assert (first.name, first.resolved_from) == (speaker, None)
