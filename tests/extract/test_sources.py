@@ -241,3 +241,11 @@ def test_sources_first_person_is_never_resolved(make_doc, speaker):
     lee, first = _resolved(make_doc, text, ["Ann Lee", speaker], people=["Ann Lee"])
     assert lee.name == "Ann Lee"
     assert (first.name, first.resolved_from) == (speaker, None)
+
+
+@pytest.mark.parametrize("start,end", [(0, 0), (3, 1), (-1, 2), (5, 400), (3, 4)])
+def test_sources_bad_source_offsets_never_crash(make_doc, start, end):
+    doc = _doc(make_doc, "x x x x x")
+    claim = Claim("c1", TextSpan("", 0, 0), source=SourceRef(TextSpan("he", start, end), "he"))
+    (out,) = resolved_claims(doc, [claim])
+    assert out.source is not None and out.source.span == claim.source.span

@@ -248,16 +248,22 @@ def _in_quote(span: TextSpan, claims: Sequence[Claim]) -> bool:
     return any(c.direct and c.content.contains(span) for c in claims)
 
 
+def _doc_span(doc: Doc, span: TextSpan) -> Span | None:
+    """The tokens under ``span``, or None when its offsets do not fit the text."""
+    if not 0 <= span.start < span.end <= len(doc.text):
+        return None
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found if found is not None and len(found) and found.text.strip() else None
+
+
 def _referents(doc: Doc, claims: Sequence[Claim]) -> tuple[list[Referent], dict[int, int]]:
     """Return the document's referents in text order and, per claim index, its source's."""
     sentence_of = _sentence_of(doc)
     spans: dict[tuple[int, int], tuple[Span, Claim | None]] = {}
     for claim in claims:
         if claim.source is not None:
-            span = doc.char_span(
-                claim.source.span.start, claim.source.span.end, alignment_mode="expand"
-            )
-            if span is not None and len(span):
+            span = _doc_span(doc, claim.source.span)
+            if span is not None:
                 spans.setdefault((span.start_char, span.end_char), (span, claim))
     taken = [range(s, e) for s, e in spans]
     for ent in doc.ents:
@@ -274,9 +280,7 @@ def _referents(doc: Doc, claims: Sequence[Claim]) -> tuple[list[Referent], dict[
     owners = {}
     for k, claim in enumerate(claims):
         if claim.source is not None:
-            span = doc.char_span(
-                claim.source.span.start, claim.source.span.end, alignment_mode="expand"
-            )
+            span = _doc_span(doc, claim.source.span)
             if span is not None and (span.start_char, span.end_char) in index:
                 owners[k] = index[(span.start_char, span.end_char)]
     return referents, owners
