@@ -169,6 +169,14 @@ def test_config_registry_path_precedence(tmp_path: Path):
     assert registry_path("/y.toml", environ={"CLAIMLEDGER_SOURCES": "/x.toml"}) == Path("/y.toml")
 
 
+def test_config_default_setting_is_optional(tmp_path: Path):
+    assert registry_path("claimledger-sources.toml", environ={}, cwd=tmp_path) is None
+    (tmp_path / "claimledger-sources.toml").write_text("", encoding="utf-8")
+    found = registry_path("claimledger-sources.toml", environ={}, cwd=tmp_path)
+    assert found == tmp_path / "claimledger-sources.toml"
+    assert len(load_registry(found)) == 0
+
+
 def test_registry_full_name_does_not_match_a_namesake_through_an_alias():
     registry = SourceRegistry()
     anna = registry.canonical(_ref("Anna Ozola", kind="person"))

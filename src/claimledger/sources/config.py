@@ -39,11 +39,20 @@ def registry_path(
     environ: Mapping[str, str] | None = None,
     cwd: Path | None = None,
 ) -> Path | None:
-    """Return the registry file to load: the setting, else ``$CLAIMLEDGER_SOURCES``, else
-    ``./claimledger-sources.toml`` when it exists, else None."""
+    """Return the registry file to load, or None.
+
+    The ``sources`` setting (``Settings.sources``) if given, else ``$CLAIMLEDGER_SOURCES``;
+    the default name ``claimledger-sources.toml`` is used only when that file exists in
+    ``cwd``.
+
+    Example:
+        >>> registry = load_registry(registry_path(settings.sources))  # doctest: +SKIP
+    """
     env = os.environ if environ is None else environ
-    chosen = setting or env.get(ENV_VAR)
-    if chosen:
+    chosen = os.fspath(setting) if setting else env.get(ENV_VAR)
+    # The settings table's default names the optional file; only a path chosen on
+    # purpose must exist (reading a missing one raises ConfigError naming it).
+    if chosen and chosen != DEFAULT_FILE:
         return Path(chosen)
     default = (cwd or Path.cwd()) / DEFAULT_FILE
     return default if default.is_file() else None
