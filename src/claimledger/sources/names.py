@@ -128,7 +128,7 @@ def name_key(name: str) -> str:
 
 
 def is_acronym(word: str) -> bool:
-    """Return True for an all-capitals abbreviation such as ``NIS`` or ``U.N.``."""
+    """Return True for an all-capitals abbreviation such as ``BBA`` or ``U.N.``."""
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
@@ -137,8 +137,8 @@ def initials(name: str) -> str:
     """Return the initials of a multi-word name, skipping glue words.
 
     Example:
-        >>> initials("National Intelligence Service")
-        'NIS'
+        >>> initials("Bureau of Border Affairs")
+        'BBA'
     """
     words = [w for w in _PUNCT.sub(" ", name).split() if _fold(w) not in _NAME_GLUE]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
