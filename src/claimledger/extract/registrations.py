@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimledger.extract.mentions import entity_mentions
+from claimledger.extract.sources import resolved_claims
 
 Component = Callable[[Doc], Doc]
 
@@ -28,6 +29,21 @@ Component = Callable[[Doc], Doc]
 def make_mentions(nlp: Language, name: str) -> Component:
     def component(doc: Doc) -> Doc:
         doc._.cl_mentions = list(entity_mentions(doc))
+        return doc
+
+    return component
+
+
+@Language.factory(
+    "claimledger_sources",
+    requires=["doc._.cl_claims"],
+    assigns=["doc._.cl_claims"],
+)
+def make_sources(nlp: Language, name: str) -> Component:
+    """Resolve the sources of the claims attribution stored (pronouns, descriptions, names)."""
+
+    def component(doc: Doc) -> Doc:
+        doc._.cl_claims = list(resolved_claims(doc, doc._.cl_claims or ()))
         return doc
 
     return component
