@@ -24,6 +24,7 @@ from claimledger.ingest.inputs import read_inputs
 from claimledger.ingest.metadata import InputDefaults
 from claimledger.ingest.runner import Outcome, SourceResolver, ingest_documents
 from claimledger.model import Document
+from claimledger.sources import load_registry, registry_path
 from claimledger.store import Store
 
 
@@ -57,6 +58,6 @@ def ingest_examples(
             store=store,
             nlp=nlp or load_pipeline(),
             duplicates=NearDuplicateIndex.from_signatures(store.signatures()),
-            sources=sources,
+            sources=sources or load_registry(registry_path(), sources=store.sources()),
         )
     )

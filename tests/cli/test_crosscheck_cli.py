@@ -91,3 +91,12 @@ def test_crosscheck_cli_rejects_an_unknown_policy(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "guess" in result.stderr
+
+
+def test_sources_cli_lists_sources_with_claim_counts(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    _ledger(db)
+    result = CliRunner().invoke(app, ["sources", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    listed = {s["name"]: s["claims"] for s in json.loads(result.stdout)}
+    assert listed == {"army": 1, "monitors": 1}

@@ -227,3 +227,19 @@ def test_store_claim_round_trip(content, cue, direct, status, via, cues) -> None
         assert store.claims() == [claim]
         with store.engine.connect() as connection:
             assert connection.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_store_updates_what_the_registry_learnt_but_not_reliability(store: Store) -> None:
+    document, extraction, _ = sample()
+    first = Source(id="src-x", name="Smith", kind="person")
+    store.add_document(document, extraction, sources={"d1:c1": first})
+    store.set_source_reliability("src-x", "B", suggested=False)
+    other = Document(id="d2", text=TEXT, external_id="b.txt")
+    claim = extraction.claims[0]
+    from dataclasses import replace
+
+    moved = replace(claim, id="d2:c1", document_id="d2")
+    fuller = Source(id="src-x", name="Anna Smith", kind="head_of_state", aliases=("Smith",))
+    store.add_document(other, Extraction(claims=(moved,)), sources={"d2:c1": fuller})
+    (source,) = store.sources()
+    assert (source.name, source.kind, source.reliability) == ("Anna Smith", "head_of_state", "B")

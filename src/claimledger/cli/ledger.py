@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
 from typing import Annotated
 
@@ -15,10 +16,11 @@ from claimledger.cli.render import (
     figures_table,
     highlighted,
     print_json,
+    sources_table,
     stats_table,
 )
 from claimledger.errors import StoreError
-from claimledger.share.export import claim_json, document_json, quantity_json
+from claimledger.share.export import claim_json, document_json, quantity_json, source_json
 from claimledger.store import open_store
 
 
@@ -120,3 +122,16 @@ def stats_command(db: DbOption = None, json_: JsonOption = False) -> None:
         print_json(asdict(stats))
     else:
         console.print(stats_table(stats))
+
+
+@app.command("sources")
+def sources_command(db: DbOption = None, json_: JsonOption = False) -> None:
+    """List canonical sources: aliases, kind, country, reliability and claim counts."""
+    with reported_errors():
+        store = open_store(db)
+        sources = store.sources()
+        counts = Counter(store.claim_sources().values())
+    if json_:
+        print_json([source_json(s, claims=counts[s.id]) for s in sources])
+    else:
+        console.print(sources_table(sources, counts=counts))

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.model import Claim, Conflict, Document, Estimate, Extraction, Quantity, TextSpan
+from claimledger.model import (
+    Claim,
+    Conflict,
+    Document,
+    Estimate,
+    Extraction,
+    Quantity,
+    Source,
+    TextSpan,
+)
 from claimledger.store import LedgerStats
 
 #: Highlight style per kind of span in ``claimledger show``.
@@ -104,4 +113,20 @@ def estimates_table(estimates: Sequence[Estimate]) -> Table:
         bounds = [f"{v:g}" if v is not None else "-" for v in (e.low, e.best, e.high)]
         origin = f"low {e.low_from}\nbest {e.best_from}\nhigh {e.high_from}"
         table.add_row(e.id, e.category, e.subject or "-", *bounds, e.policy, origin)
+    return table
+
+
+def sources_table(sources: Sequence[Source], *, counts: Mapping[str, int]) -> Table:
+    """Return canonical sources with aliases, kind, country, reliability and claim counts."""
+    table = Table(
+        "id", "name", "kind", "country", "reliability", "claims", "aliases", title="Sources"
+    )
+    for s in sources:
+        reliability = s.reliability or "-"
+        if s.reliability and s.reliability_suggested:
+            reliability += " (suggested)"
+        aliases = "; ".join(a for a in s.aliases if a != s.name)
+        table.add_row(
+            s.id, s.name, s.kind, s.country or "-", reliability, str(counts.get(s.id, 0)), aliases
+        )
     return table

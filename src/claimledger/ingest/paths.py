@@ -12,6 +12,7 @@ from claimledger.ingest.inputs import read_inputs
 from claimledger.ingest.metadata import InputDefaults
 from claimledger.ingest.runner import Outcome, SourceResolver, ingest_documents
 from claimledger.settings import Settings
+from claimledger.sources import load_registry, registry_path
 from claimledger.store import Store
 
 
@@ -30,6 +31,8 @@ def ingest_paths(
     batching allows.
     """
     duplicates = NearDuplicateIndex.from_signatures(store.signatures())
+    if sources is None:
+        sources = load_registry(registry_path(settings.sources), sources=store.sources())
     items = read_inputs(
         paths, defaults=defaults or InputDefaults(), max_bytes=settings.max_document_bytes
     )

@@ -28,6 +28,8 @@ from claimledger.model import (
 from claimledger.store import rows, schema
 from claimledger.store.migrate import upgrade
 
+_DESCRIPTIVE = ("name", "kind", "country", "affiliation")
+
 #: Where the ledger lives when neither ``--db`` nor ``CLAIMLEDGER_DB`` says.
 DEFAULT_DATABASE = "claimledger.db"
 
@@ -151,6 +153,11 @@ class Store:
             found = connection.execute(sa.select(table.c.id).where(table.c.id == source.id)).first()
             if found is None:
                 connection.execute(table.insert(), [rows.source_row(source)])
+            else:
+                # The registry may have learnt a fuller name or a kind; an analyst's
+                # reliability is not the registry's to change.
+                described = {k: v for k, v in rows.source_row(source).items() if k in _DESCRIPTIVE}
+                connection.execute(table.update().where(table.c.id == source.id).values(described))
             known = set(
                 connection.execute(
                     sa.select(schema.source_aliases.c.alias).where(
