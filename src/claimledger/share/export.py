@@ -26,6 +26,7 @@ from claimledger.model import (
     Quantity,
     Source,
     TextSpan,
+    TimeRef,
 )
 from claimledger.review import ReviewedClaim, reviewed_claims
 from claimledger.store import Store
@@ -130,6 +131,20 @@ def place_json(place: Place) -> Json:
     }
 
 
+def time_json(time: TimeRef) -> Json:
+    return {
+        "id": time.id,
+        "document_id": time.document_id,
+        "claim_id": time.claim_id,
+        "text": time.span.text,
+        "span": _span(time.span),
+        "start": time.start.isoformat(),
+        "end": time.end.isoformat(),
+        "granularity": time.granularity,
+        "value": time.iso,
+    }
+
+
 def event_json(event: Event) -> Json:
     return {
         "id": event.id,
@@ -223,6 +238,7 @@ def ledger_json(store: Store) -> Json:
         ],
         "quantities": [quantity_json(q) for q in quantities],
         "places": [place_json(p) for p in places],
+        "times": [time_json(t) for t in sorted(store.times(), key=lambda t: t.id)],
         "events": [event_json(e) for e in sorted(store.events(), key=lambda e: e.id)],
         "conflicts": [link_json(x) for x in store.conflicts()],
         "corroborations": [link_json(x) for x in store.corroborations()],
@@ -276,6 +292,7 @@ _RECORD_KEYS = (
     "claims",
     "quantities",
     "places",
+    "times",
     "events",
     "conflicts",
     "corroborations",
