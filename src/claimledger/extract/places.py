@@ -1,0 +1,254 @@
+"""Place mentions resolved to gazetteer entries, with their role in the text.
+
+Candidates are the model's GPE/LOC/FAC entities, plus entities it mislabelled
+(PRODUCT, ORG, PERSON, ...) when the context marks a place: a locative
+preposition before ("in X", "near X"), a region word after ("X region",
+"X Oblast") or a country's possessive before ("Russia's X region"); plus
+capitalised words before a region word that the model missed. A candidate the
+gazetteer does not know is dropped (an outlet tagged GPE). Demonyms and
+nationalities (NORP, adjectives) are never places.
+
+Choosing among entries: the gazetteer's ranking (see
+:mod:`claimledger.extract.gazetteer`), except that an entry in a country the
+document names, or a well-known city, beats the others ("Moscow" is the
+Russian capital in a report naming Russia; a small town of another country is
+not preferred over it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.gazetteer import REGION_WORDS, Entry, Gazetteer
+from claimledger.model import Place, TextSpan
+
+__all__ = ["places"]
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels the small model gives places by mistake; kept only with place context.
+_MISLABELS = frozenset({"PRODUCT", "ORG", "PERSON", "WORK_OF_ART", "EVENT"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "inside", "outside", "around", "across", "into", "from", "to", "toward"}
+)
+#: Prepositions that place an event ("fighting in X"); "from"/"to" give direction only.
+_EVENT_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into"})
+_NEGATORS = frozenset({"not", "never", "n't"})
+_POSSESSIVE = frozenset({"'s", "’s", "'"})
+#: Verbs of saying: "said in X" places the speaker, not the event.
+_SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "announce", "state", "claim", "report", "write", "add", "warn", "note"}
+    | {"allege", "confirm", "deny", "speak", "comment", "post"}
+)
+
+_VERB_OBJECTS = frozenset({"dobj", "oprd", "attr", "npadvmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    span: Span
+    hint: str | None  # country named by a possessive before it ("Russia's ...")
+    region: bool  # written with a region word ("X region")
+
+
+def places(doc: Doc, *, gazetteer: Gazetteer) -> Iterator[Place]:
+    """Yield one :class:`Place` per place mention in ``doc`` that the gazetteer resolves.
+
+    Example:
+        >>> doc = nlp("Shelling hit Kharkiv.")  # doctest: +SKIP
+        >>> [p.feature for p in places(doc, gazetteer=Gazetteer())]  # doctest: +SKIP
+        ['city']
+    """
+    candidates = list(_candidates(doc, gazetteer))
+    named = _document_countries(candidates, gazetteer)
+    number = 0
+    for candidate in candidates:
+        entry = _choose(candidate, gazetteer, named)
+        if entry is None:
+            continue
+        number += 1
+        span = candidate.span
+        yield Place(
+            id=f"p{number}",
+            span=TextSpan(span.text, span.start_char, span.end_char),
+            name=entry.name,
+            geonames_id=entry.geonames_id,
+            country=entry.country,
+            admin1=entry.admin1,
+            lat=entry.lat,
+            lon=entry.lon,
+            feature=entry.feature,
+            role=_role(span),
+        )
+
+
+def _document_countries(candidates: list[_Candidate], gazetteer: Gazetteer) -> frozenset[str]:
+    found = set()
+    for candidate in candidates:
+        entries = gazetteer.lookup(candidate.span.text)
+        if entries and entries[0].feature == "country":
+            found.add(entries[0].country)
+        elif candidate.hint:
+            found.add(candidate.hint)
+    return frozenset(found)
+
+
+def _choose(candidate: _Candidate, gazetteer: Gazetteer, named: frozenset[str]) -> Entry | None:
+    text = candidate.span.text
+    if candidate.region and text.split()[-1].casefold() not in REGION_WORDS:
+        text = f"{text} region"
+    entries = gazetteer.lookup(text, country_hint=candidate.hint)
+    if not entries:
+        return None
+    if candidate.hint:
+        return entries[0]
+    preferred = [e for e in entries if e.country in named or e.well_known or e.feature == "country"]
+    return (preferred or entries)[0]
+
+
+def _candidates(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Candidate]:
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS or (ent.label_ in _MISLABELS and _place_context(ent)):
+            for candidate in _split_possessive(_trim(ent), gazetteer):
+                if not _demonym(candidate.span):
+                    covered.update(range(ent.start, ent.end))
+                    yield candidate
+    yield from _unlabelled_regions(doc, covered, gazetteer)
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading "the" and take in a region word right after the span."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end - 1 and doc[start].lower_ == "the":
+        start += 1
+    while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    if end < len(doc) and doc[end].lower_ in REGION_WORDS and doc[end - 1].is_title:
+        end += 1
+    return doc[start:end]
+
+
+def _split_possessive(span: Span, gazetteer: Gazetteer) -> Iterator[_Candidate]:
+    """ "Russia's Kursk region" as one entity: the country, and the region within it."""
+    marks = [t.i for t in span if t.text in _POSSESSIVE]
+    if marks and marks[0] + 1 < span.end:
+        owner = span.doc[span.start : marks[0]]
+        inner = span.doc[marks[0] + 1 : span.end]
+        yield _Candidate(owner, None, False)
+        yield _Candidate(inner, _country_of(owner, gazetteer), _has_region_word(inner))
+        return
+    owner_hint = _possessor_country(span, gazetteer)
+    yield _Candidate(span, owner_hint, _has_region_word(span))
+
+
+def _has_region_word(span: Span) -> bool:
+    return span[-1].lower_ in REGION_WORDS
+
+
+def _possessor_country(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The country in "Russia's X" when "Russia" is a separate entity before ``span``."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text in _POSSESSIVE:
+        owner = doc[span.start - 2]
+        return _country_of(doc[owner.i : owner.i + 1], gazetteer)
+    return None
+
+
+def _country_of(span: Span, gazetteer: Gazetteer) -> str | None:
+    entries = gazetteer.lookup(span.text)
+    return entries[0].country if entries and entries[0].feature == "country" else None
+
+
+def _place_context(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return bool(
+        (before is not None and (before.lower_ in _LOCATIVE or before.text in _POSSESSIVE))
+        or (after is not None and after.lower_ in REGION_WORDS)
+        or span[-1].lower_ in REGION_WORDS
+    )
+
+
+def _demonym(span: Span) -> bool:
+    """Nationality words tagged as places ("Ukrainian forces")."""
+    return len(span) == 1 and (span[0].tag_ == "JJ" or span[0].dep_ == "amod")
+
+
+def _unlabelled_regions(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> Iterator[_Candidate]:
+    """Capitalised words before a region word that no entity covers ("the Sumy region")."""
+    for token in doc:
+        if token.lower_ not in REGION_WORDS or token.i in covered:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].i not in covered:
+            start -= 1
+        if start < token.i:
+            span = doc[start : token.i + 1]
+            yield _Candidate(span, _possessor_country(span, gazetteer), True)
+
+
+def _role(span: Span) -> str | None:
+    if _dateline(span):
+        return "speaker"
+    prep = _governing_preposition(span)
+    if prep is None or prep.lower_ not in _EVENT_PREPS:
+        return None
+    if _negated(prep):
+        return "negated"
+    if _in_person_apposition(prep):
+        return "speaker"
+    head = prep.head
+    # "taken prisoner in X", "hold a rally in X": the verb's object carries the place.
+    while head.dep_ in _VERB_OBJECTS and head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    if head.lemma_ in _SPEECH_LEMMAS:
+        return "speaker"
+    if head.pos_ in ("VERB", "AUX"):
+        return "event"
+    return None
+
+
+def _governing_preposition(span: Span) -> Token | None:
+    """The preposition whose object the place is, by the parse or, without one, by position."""
+    doc = span.doc
+    if doc.has_annotation("DEP"):
+        token = span.root
+        while token.dep_ in ("compound", "amod", "nmod", "appos") and token.head is not token:
+            token = token.head
+        return token.head if token.dep_ == "pobj" else None
+    index = span.start - 1
+    while index >= 0 and (doc[index].lower_ == "the" or doc[index].text in _POSSESSIVE):
+        index -= 2 if doc[index].text in _POSSESSIVE else 1
+    return doc[index] if index >= 0 and doc[index].lower_ in _LOCATIVE else None
+
+
+def _negated(prep: Token) -> bool:
+    if any(child.dep_ == "neg" for child in prep.children):
+        return True
+    return prep.i > 0 and prep.doc[prep.i - 1].lower_ in _NEGATORS
+
+
+def _in_person_apposition(prep: Token) -> bool:
+    """ "X, a researcher at an institute in Seoul": the place describes the speaker."""
+    token = prep
+    for _ in range(8):
+        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _dateline(span: Span) -> bool:
+    """A place opening a line and followed by a date or an outlet: "KYIV, Ukraine (AP) --"."""
+    text = span.doc.text
+    if span.start_char > 0 and text[span.start_char - 1] != "\n":
+        return False
+    rest = text[span.end_char : span.end_char + 40]
+    opening = rest.startswith(",") or span.text.isupper()
+    return opening and any(mark in rest for mark in ("(", "—", "--", " - "))
