@@ -11,9 +11,10 @@ most populous city and its capital respectively (a point inside, not a centroid)
 
 Ranking rule for one name (see :meth:`Gazetteer.lookup`): entries in the hinted
 country first; then countries, then *well-known* cities (national capitals and
-cities of a million or more), then regions, then other cities; then by
-population. So a bare region-and-city name ("Sumy") means the region unless the
-city is a capital or a million-city ("Kharkiv", "Seoul").
+cities of a million or more), then regions, then other cities; then an entry's
+own name before a former or alternate name; then population. So a bare
+region-and-city name ("Sumy") means the region unless the city is a capital (of
+50,000 or more) or a million-city ("Kharkiv", "Seoul").
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ REGION_WORDS = frozenset(
 )
 
 _WELL_KNOWN_POPULATION = 1_000_000
+_CAPITAL_POPULATION = 50_000  # a capital of a few thousand is not what a bare name means
 _ALIAS_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 
 
@@ -60,7 +62,8 @@ class Entry:
     def well_known(self) -> bool:
         """True for national capitals and cities of a million or more."""
         return self.feature == "city" and (
-            self.capital or self.population >= _WELL_KNOWN_POPULATION
+            (self.capital and self.population >= _CAPITAL_POPULATION)
+            or self.population >= _WELL_KNOWN_POPULATION
         )
 
 
@@ -167,14 +170,15 @@ def _country_codes() -> dict[str, Entry]:
     return {e.country: e for e in entries}
 
 
-def _rank(entry: Entry, country_hint: str | None) -> tuple[int, int, int]:
+def _rank(entry: Entry, key: str, country_hint: str | None) -> tuple[int, int, int, int]:
     if entry.feature == "country":
         kind = 0
     elif entry.well_known:
         kind = 1
     else:
         kind = 2 if entry.feature == "admin1" else 3
-    return (0 if entry.country == country_hint else 1, kind, -entry.population)
+    alias = 0 if name_key(entry.name) == key else 1  # a town's own name beats a former name
+    return (0 if entry.country == country_hint else 1, kind, alias, -entry.population)
 
 
 class Gazetteer:
@@ -202,7 +206,7 @@ class Gazetteer:
         else:
             found = list(index.get(key, ()))
         unique = {e.geonames_id: e for e in found}.values()
-        return sorted(unique, key=lambda e: _rank(e, country_hint))
+        return sorted(unique, key=lambda e: _rank(e, key, country_hint))
 
     def country(self, code: str) -> Entry | None:
         """Return the country entry for an ISO 3166-1 alpha-2 code."""

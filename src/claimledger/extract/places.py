@@ -9,10 +9,11 @@ gazetteer does not know is dropped (an outlet tagged GPE). Demonyms and
 nationalities (NORP, adjectives) are never places.
 
 Choosing among entries: the gazetteer's ranking (see
-:mod:`claimledger.extract.gazetteer`), except that an entry in a country the
-document names, or a well-known city, beats the others ("Moscow" is the
-Russian capital in a report naming Russia; a small town of another country is
-not preferred over it).
+:mod:`claimledger.extract.gazetteer`) among the entries in countries the
+document's other mentions name (directly or through one of their regions);
+when there are none, among countries and well-known cities; else among all
+("Hamilton" in a report naming Canada is the Canadian city; a bare "Paris" is
+the French capital, not a small namesake).
 """
 
 from __future__ import annotations
@@ -62,10 +63,10 @@ def places(doc: Doc, *, gazetteer: Gazetteer) -> Iterator[Place]:
         ['city']
     """
     candidates = list(_candidates(doc, gazetteer))
-    named = _document_countries(candidates, gazetteer)
+    named = [_country_named(c, gazetteer) for c in candidates]
     number = 0
-    for candidate in candidates:
-        entry = _choose(candidate, gazetteer, named)
+    for index, candidate in enumerate(candidates):
+        entry = _choose(candidate, gazetteer, _others_name(named, index))
         if entry is None:
             continue
         number += 1
@@ -84,15 +85,17 @@ def places(doc: Doc, *, gazetteer: Gazetteer) -> Iterator[Place]:
         )
 
 
-def _document_countries(candidates: list[_Candidate], gazetteer: Gazetteer) -> frozenset[str]:
-    found = set()
-    for candidate in candidates:
-        entries = gazetteer.lookup(candidate.span.text)
-        if entries and entries[0].feature == "country":
-            found.add(entries[0].country)
-        elif candidate.hint:
-            found.add(candidate.hint)
-    return frozenset(found)
+def _country_named(candidate: _Candidate, gazetteer: Gazetteer) -> str | None:
+    """The country a mention names, directly or through one of its regions."""
+    entries = gazetteer.lookup(candidate.span.text)
+    if entries and entries[0].feature in ("country", "admin1"):
+        return entries[0].country
+    return candidate.hint
+
+
+def _others_name(named: list[str | None], index: int) -> frozenset[str]:
+    """Countries named by mentions other than the one at ``index`` (none vouches for itself)."""
+    return frozenset(c for i, c in enumerate(named) if c is not None and i != index)
 
 
 def _choose(candidate: _Candidate, gazetteer: Gazetteer, named: frozenset[str]) -> Entry | None:
@@ -104,8 +107,9 @@ def _choose(candidate: _Candidate, gazetteer: Gazetteer, named: frozenset[str]) 
         return None
     if candidate.hint:
         return entries[0]
-    preferred = [e for e in entries if e.country in named or e.well_known or e.feature == "country"]
-    return (preferred or entries)[0]
+    in_named = [e for e in entries if e.country in named]
+    famous = [e for e in entries if e.well_known or e.feature == "country"]
+    return (in_named or famous or entries)[0]
 
 
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Candidate]:
