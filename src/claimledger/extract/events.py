@@ -102,8 +102,8 @@ def _types(
         figure_kind = _QUANTITY_TYPES.get(quantity.category)
         if inside and figure_kind is not None:
             found.setdefault(figure_kind, None)
-    if "casualties" in found and "death" in found and found["death"] is None:
-        del found["death"]  # a killed figure inside a killed-or-wounded phrase
+    if "casualties" in found and found.get("death", False) in (None, found["casualties"]):
+        del found["death"]  # "killed or wounded" counts casualties, not deaths
     yield from ((k, found[k]) for k in EVENT_TYPES if k in found)
 
 
