@@ -18,12 +18,13 @@ the French capital, not a small namesake).
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.gazetteer import REGION_WORDS, Entry, Gazetteer
+from claimledger.extract.gazetteer import REGION_WORDS, Entry, Gazetteer, name_key
 from claimledger.model import Place, TextSpan
 
 __all__ = ["places"]
@@ -44,6 +45,13 @@ _SPEECH_LEMMAS = frozenset(
     | {"allege", "confirm", "deny", "speak", "comment", "post"}
 )
 
+#: Words that name no place on their own: months, weekdays, compass directions.
+_SIDES = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+_NOT_NAMES = frozenset(
+    [name.casefold() for name in (*calendar.month_name, *calendar.day_name) if name]
+    + [f"{side}ern" for side in _SIDES]
+    + ["central"]
+)
 _VERB_OBJECTS = frozenset({"dobj", "oprd", "attr", "npadvmod"})
 
 
@@ -62,7 +70,7 @@ def places(doc: Doc, *, gazetteer: Gazetteer) -> Iterator[Place]:
         >>> [p.feature for p in places(doc, gazetteer=Gazetteer())]  # doctest: +SKIP
         ['city']
     """
-    candidates = list(_candidates(doc, gazetteer))
+    candidates = _candidates(doc, gazetteer)
     named = [_country_named(c, gazetteer) for c in candidates]
     number = 0
     for index, candidate in enumerate(candidates):
@@ -103,24 +111,33 @@ def _choose(candidate: _Candidate, gazetteer: Gazetteer, named: frozenset[str]) 
     if candidate.region and text.split()[-1].casefold() not in REGION_WORDS:
         text = f"{text} region"
     entries = gazetteer.lookup(text, country_hint=candidate.hint)
-    if not entries:
-        return None
+    if not entries or (len(name_key(text)) < 3 and entries[0].feature != "country"):
+        return None  # two letters ("LA", "St") are abbreviations, not place names
     if candidate.hint:
         return entries[0]
     in_named = [e for e in entries if e.country in named]
-    famous = [e for e in entries if e.well_known or e.feature == "country"]
+    if entries[0].feature == "country":
+        # "Georgia" in a report on the US is the state; "Panama" is not Panama City.
+        same = [
+            e for e in in_named if e.feature != "country" and name_key(e.name) == name_key(text)
+        ]
+        return (same or entries)[0]
+    famous = [e for e in entries if e.well_known]
     return (in_named or famous or entries)[0]
 
 
-def _candidates(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Candidate]:
-    covered: set[int] = set()
+def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
+    found: list[_Candidate] = []
     for ent in doc.ents:
         if ent.label_ in _PLACE_LABELS or (ent.label_ in _MISLABELS and _place_context(ent)):
-            for candidate in _split_possessive(_trim(ent), gazetteer):
-                if not _demonym(candidate.span):
-                    covered.update(range(ent.start, ent.end))
-                    yield candidate
-    yield from _unlabelled_regions(doc, covered, gazetteer)
+            trimmed = _split_possessive(_trim(ent), gazetteer)
+            found.extend(c for c in trimmed if not _demonym(c.span))
+    # Any entity (a date, a person) keeps its words from the scans for missed places.
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    covered |= {i for c in found for i in range(c.span.start, c.span.end)}
+    found.extend(_unlabelled_regions(doc, covered, gazetteer))
+    found.extend(_unlabelled_after_preposition(doc, covered, gazetteer))
+    return sorted(found, key=lambda c: c.span.start)
 
 
 def _trim(span: Span) -> Span:
@@ -171,15 +188,18 @@ def _place_context(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     return bool(
-        (before is not None and (before.lower_ in _LOCATIVE or before.text in _POSSESSIVE))
+        _dateline(span)
+        or (before is not None and (before.lower_ in _LOCATIVE or before.text in _POSSESSIVE))
         or (after is not None and after.lower_ in REGION_WORDS)
         or span[-1].lower_ in REGION_WORDS
     )
 
 
 def _demonym(span: Span) -> bool:
-    """Nationality words tagged as places ("Ukrainian forces")."""
-    return len(span) == 1 and (span[0].tag_ == "JJ" or span[0].dep_ == "amod")
+    """Nationality and direction words tagged as places ("Ukrainian forces", "NORTHERN")."""
+    if len(span) != 1:
+        return False
+    return span[0].tag_ == "JJ" or span[0].dep_ == "amod" or span[0].lower_ in _NOT_NAMES
 
 
 def _unlabelled_regions(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> Iterator[_Candidate]:
@@ -188,11 +208,50 @@ def _unlabelled_regions(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> It
         if token.lower_ not in REGION_WORDS or token.i in covered:
             continue
         start = token.i
-        while start > 0 and doc[start - 1].is_title and doc[start - 1].i not in covered:
+        while start > 0 and _name_like(doc[start - 1]) and start - 1 not in covered:
             start -= 1
         if start < token.i:
             span = doc[start : token.i + 1]
+            covered.update(range(span.start, span.end))
             yield _Candidate(span, _possessor_country(span, gazetteer), True)
+
+
+def _unlabelled_after_preposition(
+    doc: Doc, covered: set[int], gazetteer: Gazetteer
+) -> Iterator[_Candidate]:
+    """The longest known name right after "in"/"near"/"from" that no entity covers.
+
+    The small model misses many places, above all in upper-case wire text.
+    """
+    for prep in doc:
+        if prep.lower_ not in _LOCATIVE or prep.i + 1 >= len(doc):
+            continue
+        start = prep.i + 2 if doc[prep.i + 1].lower_ == "the" else prep.i + 1
+        end = start
+        while end < len(doc) and end - start < 4 and _name_like(doc[end]) and end not in covered:
+            end += 1
+        for stop in range(end, start, -1):
+            span = doc[start:stop]
+            if _known_by_own_name(span, gazetteer):
+                covered.update(range(start, stop))
+                yield _Candidate(span, None, False)
+                break
+
+
+def _name_like(token: Token) -> bool:
+    return token.is_alpha and (token.is_title or token.is_upper) and token.lower_ not in _NOT_NAMES
+
+
+def _known_by_own_name(span: Span, gazetteer: Gazetteer) -> bool:
+    """Without the model's word for it, a country, or a place's own name the tagger calls a name."""
+    if len(span) == 1 and span[0].is_stop:
+        return False  # "US" in "FROM US"
+    key = name_key(span.text)
+    entries = gazetteer.lookup(span.text)
+    if any(e.feature == "country" for e in entries):
+        return True
+    proper = all(t.pos_ == "PROPN" for t in span) or not span.doc.has_annotation("POS")
+    return proper and any(name_key(e.name) == key for e in entries)
 
 
 def _role(span: Span) -> str | None:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from claimledger.model import TextSpan, TimeRef
 
-__all__ = ["Resolution", "resolve_time", "times"]
+__all__ = ["Resolution", "dateline_date", "resolve_time", "times"]
 
 #: (start, end inclusive, granularity)
 Resolution = tuple[date, date, str]
@@ -44,10 +44,41 @@ _NUMBERS = {
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 _LEADING = re.compile(r"^(?:on|in|at|during|since|by|until|from|the|early|late|mid-?)\s*")
 _UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+#: Words resolved even when the model tags no entity on them.
+_UNTAGGED = frozenset(_WEEKDAYS) | {"today", "yesterday", "tonight"}
+#: "KYIV, Ukraine, Jan. 3, 2025 (AP) --": a line's opening words, a comma, then a date
+#: before an outlet in brackets or a dash.
+_DATELINE = re.compile(
+    r"^[^\n,]{2,40},\s*(?:[^\n,]{2,30},\s*)?([^\n(]{3,25}?)\s*(?:\(|--|—|–)", re.M
+)
+
+
+def dateline_date(text: str) -> date | None:
+    """Return the full date of a dateline near the start of ``text``, if it gives one.
+
+    Example:
+        >>> dateline_date("SAN JOSE, 3 JAN 90 -- Police said ...")
+        datetime.date(1990, 1, 3)
+    """
+    found = _dateline(text)
+    return found[0] if found is not None else None
+
+
+def _dateline(text: str) -> tuple[date, int, int] | None:
+    for match in _DATELINE.finditer(text[:500]):
+        found = _absolute(_normalise(match[1]))
+        if found is not None and found[2] == "day":
+            return found[0], match.start(1), match.end(1)
+    return None
 
 
 def times(doc: Doc) -> Iterator[TimeRef]:
-    """Yield the DATE/TIME entities of ``doc`` that resolve against ``doc._.published``.
+    """Yield the time expressions of ``doc`` resolved against its report date.
+
+    Expressions are the model's DATE/TIME entities, a dated dateline, and
+    weekday names and "today"/"yesterday"/"tonight" the model left untagged
+    (it misses many in upper-case wire text). The report date is
+    ``doc._.published`` or, when that is unset, the dateline's date.
 
     Example:
         >>> doc._.published = date(2024, 12, 27)  # doctest: +SKIP
@@ -55,22 +86,29 @@ def times(doc: Doc) -> Iterator[TimeRef]:
         ['2024-12-27']
     """
     published = doc._.published if isinstance(doc._.published, date) else None
-    number = 0
+    published = published or dateline_date(doc.text)
+    for number, (span, (start, end, granularity)) in enumerate(_expressions(doc, published), 1):
+        yield TimeRef(id=f"t{number}", span=span, start=start, end=end, granularity=granularity)
+
+
+def _expressions(doc: Doc, published: date | None) -> list[tuple[TextSpan, Resolution]]:
+    found = []
     for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
         resolution = resolve_time(ent.text, published=published)
-        if resolution is None:
-            continue
-        number += 1
-        start, end, granularity = resolution
-        yield TimeRef(
-            id=f"t{number}",
-            span=TextSpan(ent.text, ent.start_char, ent.end_char),
-            start=start,
-            end=end,
-            granularity=granularity,
-        )
+        if ent.label_ in ("DATE", "TIME") and resolution is not None:
+            found.append((TextSpan(ent.text, ent.start_char, ent.end_char), resolution))
+    taken = [span for span, _ in found]
+    dateline = _dateline(doc.text)
+    if dateline is not None and not any(s.start <= dateline[1] < s.end for s in taken):
+        day, start, end = dateline
+        found.append((TextSpan(doc.text[start:end], start, end), _day(day)))
+    for token in doc:
+        if token.lower_ in _UNTAGGED and not token.ent_type_ and published is not None:
+            resolution = resolve_time(token.text, published=published)
+            if resolution is not None:
+                span = TextSpan(token.text, token.idx, token.idx + len(token))
+                found.append((span, resolution))
+    return sorted(found, key=lambda item: item[0].start)
 
 
 def resolve_time(text: str, *, published: date | None) -> Resolution | None:
@@ -113,14 +151,22 @@ def _absolute(phrase: str) -> Resolution | None:
         return _safe_day(int(m[1]), int(m[2]), int(m[3]))
     if m := re.fullmatch(r"([a-z]+) (\d{1,2})(?:st|nd|rd|th)? (\d{4})", phrase):
         return _month_day(m[1], int(m[2]), int(m[3]))
-    if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+) (\d{4})", phrase):
-        return _month_day(m[2], int(m[1]), int(m[3]))
-    if (m := re.fullmatch(r"([a-z]+) (?:of )?(\d{4})", phrase)) and m[1] in _MONTHS:
-        return _month(int(m[2]), _MONTHS[m[1]])
+    if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+) (\d{4}|\d{2})", phrase):
+        return _month_day(m[2], int(m[1]), _full_year(m[3]))
+    if (m := re.fullmatch(r"([a-z]+) (?:of )?(\d{4}|3[2-9]|[4-9]\d)", phrase)) and m[1] in _MONTHS:
+        return _month(_full_year(m[2]), _MONTHS[m[1]])  # "MAY 90": no day is above 31
     if m := re.fullmatch(r"(?:the year )?((?:19|20)\d{2})", phrase):
         year = int(m[1])
         return date(year, 1, 1), date(year, 12, 31), "year"
     return None
+
+
+def _full_year(text: str) -> int:
+    """Four digits as they are; two ("3 JAN 90", wire style) in 1950-2049."""
+    year = int(text)
+    if len(text) == 2:
+        return 1900 + year if year >= 50 else 2000 + year
+    return year
 
 
 def _month_day(month_name: str, day: int, year: int) -> Resolution | None:
