@@ -17,7 +17,10 @@ Method, per incident (a MUC template with a date or location; a GVA article):
 - **date, day**: some extracted day-granularity time equals the gold date (MUC:
   lies in the gold range; "- 04 FEB 90" is the day given) and **date, covered**:
   some extracted time's range (week, month too) contains it;
-- **ceiling**: the gold place's name occurs in the text at all.
+- **ceiling**: the gold place's name occurs in the text at all;
+- **precision proxy** (MUC): of the places extracted from a report, the share
+  in the country of its incidents (per incident with a known gold country);
+- **baseline**: the report date itself taken as the incident date.
 
 Report dates: GVA's ``dct``; MUC's dateline ("SAN SALVADOR, 3 JAN 90 --").
 
@@ -102,6 +105,7 @@ def gva_incidents(shared: Path, limit: int) -> Iterator[tuple[str, date | None, 
 def _score(
     counts: Counter[str],
     text: str,
+    published: date | None,
     gold: list,  # type: ignore[type-arg]
     places: list[Place],
     times: list[TimeRef],
@@ -125,12 +129,16 @@ def _score(
             if known:
                 counts["place_known"] += 1
                 counts["place_resolved"] += bool(known & ids)
+        if where and not state:  # MUC: is each extracted place in the gold country?
+            country = {e.country for e in gazetteer.lookup(where[0]) if e.feature == "country"}
+            if country:
+                counts["extracted_in_gold_country"] += sum(p.country in country for p in places)
+                counts["extracted_with_gold_country"] += len(places)
         if when:
             lo, hi = when
             counts["date_gold"] += 1
-            counts["date_day"] += any(
-                t.granularity == "day" and lo <= t.start <= hi for t in times
-            )
+            counts["date_report"] += published is not None and lo <= published <= hi
+            counts["date_day"] += any(t.granularity == "day" and lo <= t.start <= hi for t in times)
             counts["date_covered"] += any(t.start <= hi and lo <= t.end for t in times)
 
 
@@ -144,7 +152,7 @@ def measure(incidents: Iterator[tuple[str, date | None, list]]) -> Counter[str]:
         doc = nlp(doc)
         counts["documents"] += 1
         counts["dated"] += published is not None
-        _score(counts, text, gold, doc._.cl_places, doc._.cl_times, gazetteer)
+        _score(counts, text, published, gold, doc._.cl_places, doc._.cl_times, gazetteer)
     return counts
 
 
@@ -158,7 +166,10 @@ def _report(name: str, counts: Counter[str]) -> None:
     print(f"place, any level (MUC):         {rate('place_any', 'place_gold')}")
     print(f"place, resolved (known to gaz): {rate('place_resolved', 'place_known')}")
     print(f"place, ceiling (name in text):  {rate('place_ceiling', 'place_gold')}")
+    share = rate("extracted_in_gold_country", "extracted_with_gold_country")
+    print(f"extracted places in gold country (MUC, precision proxy): {share}")
     print(f"date, exact day:                {rate('date_day', 'date_gold')}")
+    print(f"date, baseline = report date:   {rate('date_report', 'date_gold')}")
     print(f"date, covered by a time range:  {rate('date_covered', 'date_gold')}")
 
 

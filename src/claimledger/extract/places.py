@@ -153,7 +153,7 @@ def _trim(span: Span) -> Span:
 
 
 def _split_possessive(span: Span, gazetteer: Gazetteer) -> Iterator[_Candidate]:
-    """ "Russia's Kursk region" as one entity: the country, and the region within it."""
+    """ "Russia's Belgorod region" as one entity: the country, and the region within it."""
     marks = [t.i for t in span if t.text in _POSSESSIVE]
     if marks and marks[0] + 1 < span.end:
         owner = span.doc[span.start : marks[0]]
