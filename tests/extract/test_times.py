@@ -113,3 +113,33 @@ def test_times_without_report_date_skips_relative(
     doc = make_doc(words, ents=["O", "O", "B-DATE"])
     doc._.published = None
     assert list(times(doc)) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("LIMA, 3 JAN 90 -- Police said", date(1990, 1, 3)),
+        ("KHARKIV, Ukraine, Jan. 3, 2025 (AP) -- Drones hit", date(2025, 1, 3)),
+        ("OSLO, March 9, 2023 — Talks ended", date(2023, 3, 9)),
+        ("Dec. 27 (Wire) — No year here", None),
+        ("Hello, world. Nothing here (really)", None),
+    ],
+)
+def test_times_dateline_date(text: str, expected: date | None) -> None:
+    from claimledger.extract.times import dateline_date
+
+    assert dateline_date(text) == expected
+
+
+@pytest.mark.parametrize("weekday,expected", [("TUESDAY", date(1990, 1, 2)), ("TODAY", None)])
+def test_times_untagged_words_and_dateline_in_upper_case(
+    make_doc: Callable[..., Doc], weekday: str, expected: date | None
+) -> None:
+    words = ["LIMA", ",", "3", "JAN", "90", "--", "IT", "HAPPENED", weekday, "."]
+    spaces = [False, True, True, True, True, True, True, True, False, False]
+    doc = make_doc(words, spaces=spaces)
+    doc._.published = None
+    found = list(times(doc))
+    assert found[0].span.text == "3 JAN 90" and found[0].start == date(1990, 1, 3)
+    assert found[1].start == (expected or date(1990, 1, 3))
+    assert found[1].span.text == weekday

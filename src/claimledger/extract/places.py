@@ -52,6 +52,7 @@ _NOT_NAMES = frozenset(
     + [f"{side}ern" for side in _SIDES]
     + ["central"]
 )
+_UNTAGGED_TOWN = 15_000
 _VERB_OBJECTS = frozenset({"dobj", "oprd", "attr", "npadvmod"})
 
 
@@ -129,7 +130,7 @@ def _choose(candidate: _Candidate, gazetteer: Gazetteer, named: frozenset[str]) 
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
     found: list[_Candidate] = []
     for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS or (ent.label_ in _MISLABELS and _place_context(ent)):
+        if ent.label_ in _PLACE_LABELS or (_mislabelled(ent) and _place_context(ent)):
             trimmed = _split_possessive(_trim(ent), gazetteer)
             found.extend(c for c in trimmed if not _demonym(c.span))
     # Any entity (a date, a person) keeps its words from the scans for missed places.
@@ -181,6 +182,12 @@ def _possessor_country(span: Span, gazetteer: Gazetteer) -> str | None:
 def _country_of(span: Span, gazetteer: Gazetteer) -> str | None:
     entries = gazetteer.lookup(span.text)
     return entries[0].country if entries and entries[0].feature == "country" else None
+
+
+def _mislabelled(span: Span) -> bool:
+    """A label the model gives places by mistake; an acronym ("NATO") stays an organisation."""
+    acronym = len(span) == 1 and span.text.isupper() and len(span.text) <= 5
+    return span.label_ in _MISLABELS and not acronym
 
 
 def _place_context(span: Span) -> bool:
@@ -251,7 +258,11 @@ def _known_by_own_name(span: Span, gazetteer: Gazetteer) -> bool:
     if any(e.feature == "country" for e in entries):
         return True
     proper = all(t.pos_ == "PROPN" for t in span) or not span.doc.has_annotation("POS")
-    return proper and any(name_key(e.name) == key for e in entries)
+    # Small towns share their names with too many words to be taken untagged.
+    return proper and any(
+        name_key(e.name) == key and (e.feature == "admin1" or e.population >= _UNTAGGED_TOWN)
+        for e in entries
+    )
 
 
 def _role(span: Span) -> str | None:

@@ -48,9 +48,7 @@ _UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _UNTAGGED = frozenset(_WEEKDAYS) | {"today", "yesterday", "tonight"}
 #: "KYIV, Ukraine, Jan. 3, 2025 (AP) --": a line's opening words, a comma, then a date
 #: before an outlet in brackets or a dash.
-_DATELINE = re.compile(
-    r"^[^\n,]{2,40},\s*(?:[^\n,]{2,30},\s*)?([^\n(]{3,25}?)\s*(?:\(|--|—|–)", re.M
-)
+_DATELINE = re.compile(r"^[^\n,]{2,40},\s*([^\n(]{3,45}?)\s*(?:\(|--|—|–)", re.M)
 
 
 def dateline_date(text: str) -> date | None:
@@ -66,9 +64,13 @@ def dateline_date(text: str) -> date | None:
 
 def _dateline(text: str) -> tuple[date, int, int] | None:
     for match in _DATELINE.finditer(text[:500]):
-        found = _absolute(_normalise(match[1]))
-        if found is not None and found[2] == "day":
-            return found[0], match.start(1), match.end(1)
+        words = match[1]
+        # "Ukraine, Jan. 3, 2025": the date may follow a country or state.
+        for offset in [0] + [i + 1 for i, c in enumerate(words) if c == ","]:
+            found = _absolute(_normalise(words[offset:]))
+            if found is not None and found[2] == "day":
+                lead = len(words[offset:]) - len(words[offset:].lstrip())
+                return found[0], match.start(1) + offset + lead, match.end(1)
     return None
 
 
@@ -94,8 +96,10 @@ def times(doc: Doc) -> Iterator[TimeRef]:
 def _expressions(doc: Doc, published: date | None) -> list[tuple[TextSpan, Resolution]]:
     found = []
     for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
         resolution = resolve_time(ent.text, published=published)
-        if ent.label_ in ("DATE", "TIME") and resolution is not None:
+        if resolution is not None:
             found.append((TextSpan(ent.text, ent.start_char, ent.end_char), resolution))
     taken = [span for span, _ in found]
     dateline = _dateline(doc.text)
