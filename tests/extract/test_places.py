@@ -166,6 +166,11 @@ def test_places_dateline_is_speaker(
             [],
         ),
         (["HE", "CAME", "FROM", "LA", "."], ["PRON", "VERB", "ADP", "PROPN", "PUNCT"], []),
+        (  # "the town of X", then a list
+            ["BOMBS", "HIT", "THE", "TOWN", "OF", "TALCA", ",", "TEMUCO", "AND", "OSORNO"],
+            ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"],
+            ["Talca", "Temuco", "Osorno"],
+        ),
     ],
 )
 def test_places_found_without_entities(
@@ -177,3 +182,16 @@ def test_places_found_without_entities(
 ) -> None:
     doc = make_doc(words, pos=pos)
     assert [p.name for p in places(doc, gazetteer=gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    "state,admin1", [("California", "California"), ("New Jersey", "New Jersey")]
+)
+def test_places_city_comma_region_picks_the_city_in_it(
+    make_doc: Callable[..., Doc], gazetteer: Gazetteer, state: str, admin1: str
+) -> None:
+    words = ["Police", "in", "Lodi", ",", *state.split(), "said"]
+    ents = ["O", "O", "B-GPE", "O", "B-GPE"] + ["I-GPE"] * (len(state.split()) - 1) + ["O"]
+    found = list(places(make_doc(words, ents=ents), gazetteer=gazetteer))
+    assert (found[0].name, found[0].admin1, found[0].country) == ("Lodi", admin1, "US")
+    assert found[1].feature == "admin1"

@@ -53,6 +53,13 @@ _NOT_NAMES = frozenset(
     + ["central"]
 )
 _UNTAGGED_TOWN = 15_000
+#: Words between a preposition and a place name: "in the northern X", "in downtown X".
+_SKIPPED = frozenset({"the", "downtown", "central", *(f"{side}ern" for side in _SIDES)})
+#: Nouns whose "of" introduces a place name: "the town of X".
+_SETTLEMENT_WORDS = frozenset(
+    {"city", "town", "village", "municipality", "province", "department", "district"}
+    | {"region", "county", "state", "capital", "outskirts", "suburbs", "port", "area"}
+)
 _VERB_OBJECTS = frozenset({"dobj", "oprd", "attr", "npadvmod"})
 
 
@@ -116,6 +123,10 @@ def _choose(candidate: _Candidate, gazetteer: Gazetteer, named: frozenset[str]) 
         return None  # two letters ("LA", "St") are abbreviations, not place names
     if candidate.hint:
         return entries[0]
+    within = _following_region(candidate.span, gazetteer)
+    inside = [e for e in entries if within is not None and _inside(e, within)]
+    if inside:
+        return inside[0]  # "Lodi, California"
     in_named = [e for e in entries if e.country in named]
     if entries[0].feature == "country":
         # "Georgia" in a report on the US is the state; "Panama" is not Panama City.
@@ -127,23 +138,46 @@ def _choose(candidate: _Candidate, gazetteer: Gazetteer, named: frozenset[str]) 
     return (in_named or famous or entries)[0]
 
 
+def _following_region(span: Span, gazetteer: Gazetteer) -> Entry | None:
+    """The region or country in "X, Texas" or "X, Ukraine"."""
+    doc, start = span.doc, span.end + 1
+    if start >= len(doc) or doc[span.end].text != ",":
+        return None
+    end = start
+    while end < len(doc) and end - start < 3 and _name_like(doc[end]):
+        end += 1
+    for stop in range(end, start, -1):
+        entries = gazetteer.lookup(doc[start:stop].text)
+        if entries and entries[0].feature in ("admin1", "country"):
+            return entries[0]
+    return None
+
+
+def _inside(entry: Entry, within: Entry) -> bool:
+    if entry.geonames_id == within.geonames_id or entry.country != within.country:
+        return False
+    return within.feature == "country" or entry.admin1 == within.name
+
+
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
     found: list[_Candidate] = []
     for ent in doc.ents:
         if ent.label_ in _PLACE_LABELS or (_mislabelled(ent) and _place_context(ent)):
-            trimmed = _split_possessive(_trim(ent), gazetteer)
+            trimmed = _split_possessive(_trim(ent, gazetteer), gazetteer)
             found.extend(c for c in trimmed if not _demonym(c.span))
     # Any entity (a date, a person) keeps its words from the scans for missed places.
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     covered |= {i for c in found for i in range(c.span.start, c.span.end)}
     found.extend(_unlabelled_regions(doc, covered, gazetteer))
-    found.extend(_unlabelled_after_preposition(doc, covered, gazetteer))
+    found.extend(list(_unlabelled_after_preposition(doc, covered, gazetteer, found)))
     return sorted(found, key=lambda c: c.span.start)
 
 
-def _trim(span: Span) -> Span:
-    """Drop a leading "the" and take in a region word right after the span."""
+def _trim(span: Span, gazetteer: Gazetteer) -> Span:
+    """Drop a leading "the"; take in a region word, or words completing a known name ("LA" PAZ)."""
     doc, start, end = span.doc, span.start, span.end
+    while end < len(doc) and _name_like(doc[end]) and gazetteer.lookup(doc[start : end + 1].text):
+        end += 1
     while start < end - 1 and doc[start].lower_ == "the":
         start += 1
     while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
@@ -187,7 +221,13 @@ def _country_of(span: Span, gazetteer: Gazetteer) -> str | None:
 def _mislabelled(span: Span) -> bool:
     """A label the model gives places by mistake; an acronym ("NATO") stays an organisation."""
     acronym = len(span) == 1 and span.text.isupper() and len(span.text) <= 5
-    return span.label_ in _MISLABELS and not acronym
+    return span.label_ in _MISLABELS and not (acronym and not _upper_case_text(span.doc))
+
+
+def _upper_case_text(doc: Doc) -> bool:
+    """Wire text in capitals (old telex copy), where capitals mark no acronym."""
+    letters = [c for c in doc.text[:2000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _place_context(span: Span) -> bool:
@@ -196,7 +236,7 @@ def _place_context(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return bool(
         _dateline(span)
-        or (before is not None and (before.lower_ in _LOCATIVE or before.text in _POSSESSIVE))
+        or (before is not None and (_introduces_place(before) or before.text in _POSSESSIVE))
         or (after is not None and after.lower_ in REGION_WORDS)
         or span[-1].lower_ in REGION_WORDS
     )
@@ -224,16 +264,19 @@ def _unlabelled_regions(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> It
 
 
 def _unlabelled_after_preposition(
-    doc: Doc, covered: set[int], gazetteer: Gazetteer
+    doc: Doc, covered: set[int], gazetteer: Gazetteer, found: list[_Candidate]
 ) -> Iterator[_Candidate]:
-    """The longest known name right after "in"/"near"/"from" that no entity covers.
+    """The longest known name after "in", "near", "the town of" or in a list of places.
 
     The small model misses many places, above all in upper-case wire text.
     """
-    for prep in doc:
-        if prep.lower_ not in _LOCATIVE or prep.i + 1 >= len(doc):
+    continues = {c.span.end for c in found}  # "in X, Y and Z"
+    for token in doc:
+        if not (_introduces_place(token) or token.i in continues):
             continue
-        start = prep.i + 2 if doc[prep.i + 1].lower_ == "the" else prep.i + 1
+        start = token.i + 1
+        while start < len(doc) and (doc[start].lower_ in _SKIPPED or doc[start].text in ",'\""):
+            start += 1
         end = start
         while end < len(doc) and end - start < 4 and _name_like(doc[end]) and end not in covered:
             end += 1
@@ -241,8 +284,28 @@ def _unlabelled_after_preposition(
             span = doc[start:stop]
             if _known_by_own_name(span, gazetteer):
                 covered.update(range(start, stop))
+                continues.update(_list_continuations(doc, stop))
                 yield _Candidate(span, None, False)
                 break
+
+
+def _introduces_place(token: Token) -> bool:
+    """ "in", "near", or "of" after a settlement word ("the town of", "the outskirts of")."""
+    if token.lower_ in _LOCATIVE:
+        return True
+    before = token.nbor(-1) if token.i > 0 else None
+    return token.lower_ == "of" and before is not None and before.lower_ in _SETTLEMENT_WORDS
+
+
+def _list_continuations(doc: Doc, stop: int) -> set[int]:
+    """Positions after which the next place of a list may start: ", Y", "and Z", ", and Z"."""
+    out = set()
+    for index in (stop, stop + 1):
+        if index < len(doc) and doc[index].lower_ in (",", "and", "or"):
+            out.add(index)
+        else:
+            break
+    return out
 
 
 def _name_like(token: Token) -> bool:
