@@ -123,10 +123,10 @@ def _choose(candidate: _Candidate, gazetteer: Gazetteer, named: frozenset[str]) 
         return None  # two letters ("LA", "St") are abbreviations, not place names
     if candidate.hint:
         return entries[0]
-    within = _following_region(candidate.span, gazetteer)
-    inside = [e for e in entries if within is not None and _inside(e, within)]
+    regions = _following_regions(candidate.span, gazetteer)
+    inside = [e for e in entries if any(_inside(e, region) for region in regions)]
     if inside:
-        return inside[0]  # "Lodi, California"
+        return inside[0]  # "Lodi, California"; "Douglas, Georgia" (the state, not the country)
     in_named = [e for e in entries if e.country in named]
     if entries[0].feature == "country":
         # "Georgia" in a report on the US is the state; "Panama" is not Panama City.
@@ -138,19 +138,20 @@ def _choose(candidate: _Candidate, gazetteer: Gazetteer, named: frozenset[str]) 
     return (in_named or famous or entries)[0]
 
 
-def _following_region(span: Span, gazetteer: Gazetteer) -> Entry | None:
-    """The region or country in "X, Texas" or "X, Ukraine"."""
+def _following_regions(span: Span, gazetteer: Gazetteer) -> list[Entry]:
+    """The regions and countries "X, Texas" or "X, Ukraine" may name after X."""
     doc, start = span.doc, span.end + 1
     if start >= len(doc) or doc[span.end].text != ",":
-        return None
+        return []
     end = start
     while end < len(doc) and end - start < 3 and _name_like(doc[end]):
         end += 1
     for stop in range(end, start, -1):
         entries = gazetteer.lookup(doc[start:stop].text)
-        if entries and entries[0].feature in ("admin1", "country"):
-            return entries[0]
-    return None
+        regions = [e for e in entries if e.feature in ("admin1", "country")]
+        if regions:
+            return regions
+    return []
 
 
 def _inside(entry: Entry, within: Entry) -> bool:
