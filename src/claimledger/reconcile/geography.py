@@ -105,7 +105,7 @@ def _region_key(place: Place) -> str | None:
 
 
 def place_label(place: Place) -> str:
-    """Return a place's name with its country code ("Kursk, RU")."""
+    """Return a place's name with its country code ("Kharkiv, UA")."""
     if place.country and place.feature != "country":
         return f"{place.name}, {place.country}"
     return place.name
