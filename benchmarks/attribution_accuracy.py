@@ -168,12 +168,14 @@ def score_doc(tally: Tally, text: str, preds: list[Pred], golds: list[Gold]) -> 
                     f"SRC gold={_snippet(text, gold.source)!r} pred={_snippet(text, pred.source)!r}"
                 )
         tally.cue_ok += bool(pred.cue & gold.cue)
+        tally.errors.append(f"TP [{_snippet(text, pred.cue)}] {_snippet(text, pred.content)!r}")
     matched_p = {i for i, _ in pairs}
     matched_g = {j for _, j in pairs}
     for j, gold in enumerate(golds):
         if j not in matched_g:
+            best = max((jaccard(p.content, gold.content) for p in preds), default=0.0)
             tally.errors.append(
-                f"MISS [{_snippet(text, gold.cue)}] {_snippet(text, gold.content)!r}"
+                f"MISS {best:.2f} [{_snippet(text, gold.cue)}] {_snippet(text, gold.content)!r}"
             )
     for i, pred in enumerate(preds):
         if i not in matched_p:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from claimledger.extract.certainty import certainty
 from claimledger.extract.cues import CueLexicon
 from claimledger.extract.frames import Frame, frames
+from claimledger.extract.layout import layout_frames
 from claimledger.extract.phrases import name_of, span_of
 from claimledger.extract.quotes import quote_spans
 from claimledger.model import Claim, SourceRef
@@ -29,6 +30,8 @@ _Span = tuple[int, int]
 #: Characters allowed between a quote and the clause that attributes it.
 _BRIDGE_BEFORE = 4
 _BRIDGE_AFTER = 60
+#: Characters allowed between the cue of a split quote and its second part.
+_BRIDGE_SPLIT = 200
 #: A cue-less quote shorter than this is a scare quote, not a claim.
 _MIN_UNCUED_QUOTE = 25
 #: Share of a content span that must be quoted for the claim to take the whole quote.
@@ -53,10 +56,15 @@ def attributed_claims(doc: Doc, *, cues: CueLexicon) -> Iterator[Claim]:
         return
     quotes = quote_spans(doc.text)
     found = [f for f in frames(doc, cues=cues)]
+    found = [f for f in found if not _speaker_aside(doc.text, f, quotes, cues)]
     _quote_contents(doc, found, quotes)
+    cue_starts = sorted(f.cue[0] for f in found if f.cue is not None)
     for frame in found:
         _clip_to_paragraph(doc.text, frame)
+        _continue_after_aside(doc, frame, cue_starts)
     found = _unique([f for f in found if f.content is not None])
+    taken = {f.content for f in found}
+    found += [f for f in layout_frames(doc.text, quotes, cues=cues) if f.content not in taken]
     found += _uncued_quotes(doc, found, quotes)
     found.sort(key=_position)
     _inherit_participle_channels(found)
@@ -93,20 +101,68 @@ def _inside(point: _Span | None, span: _Span) -> bool:
     return point is not None and span[0] <= point[0] and point[1] <= span[1]
 
 
+def _speaker_aside(text: str, frame: Frame, quotes: Sequence[_Span], cues: CueLexicon) -> bool:
+    """ "I think", "you know" inside a quote: the quoted speaker's own framing, not a claim."""
+    if frame.source is None or not any(_inside(frame.cue, q) for q in quotes):
+        return False
+    return text[frame.source[0] : frame.source[1]].lower() in cues.speaker_pronouns
+
+
 def _quote_contents(doc: Doc, found: Sequence[Frame], quotes: Sequence[_Span]) -> None:
+    cue_starts = sorted(f.cue[0] for f in found if f.cue is not None)
     for frame in found:
         if frame.content is None:
             frame.content = _adjacent_quote(doc.text, frame, quotes)
             frame.direct = frame.content is not None
+        else:
+            _take_quote(frame, quotes)
+        if frame.direct:
+            _join_split_quote(doc.text, frame, quotes, cue_starts)
+
+
+def _take_quote(frame: Frame, quotes: Sequence[_Span]) -> None:
+    """A content that is mostly quoted takes the whole quotation."""
+    assert frame.content is not None
+    size = frame.content[1] - frame.content[0]
+    for quote in quotes:
+        if not _inside(frame.cue, quote) and _overlap(frame.content, quote) >= _QUOTED_SHARE * size:
+            frame.content = quote
+            frame.direct = True
+            return
+
+
+def _join_split_quote(
+    text: str, frame: Frame, quotes: Sequence[_Span], cue_starts: Sequence[int]
+) -> None:
+    """'"A," she said. "B."': one claim whose content runs from A to B (PolNeAR)."""
+    assert frame.content is not None and frame.cue is not None
+    if frame.content[1] > frame.cue[0]:
+        return
+    end = max(frame.cue[1], frame.source[1] if frame.source else 0)
+    for quote in quotes:
+        if quote[0] <= end:
             continue
-        for quote in quotes:
-            if _inside(frame.cue, quote):
-                continue
-            size = frame.content[1] - frame.content[0]
-            if _overlap(frame.content, quote) >= _QUOTED_SHARE * size:
-                frame.content = quote
-                frame.direct = True
-                break
+        between = text[end : quote[0]]
+        others = [c for c in cue_starts if frame.cue[1] <= c < quote[0]]
+        if "\n" not in between and not others and len(between) <= _BRIDGE_SPLIT:
+            frame.content = (frame.content[0], quote[1])
+        return
+
+
+def _continue_after_aside(doc: Doc, frame: Frame, cue_starts: Sequence[int]) -> None:
+    """ "Prices rose, she said, until the war began": the clause resumes after the cue."""
+    if frame.content is None or frame.direct or frame.cue_token is None or frame.cue is None:
+        return
+    if frame.content[1] > frame.cue[0]:
+        return
+    after = max(frame.cue[1], frame.source[1] if frame.source else 0)
+    sent_end = frame.cue_token.sent.end_char
+    rest = doc.text[after:sent_end]
+    if not rest.lstrip().startswith(",") or any(after <= c < sent_end for c in cue_starts):
+        return
+    body = rest.strip().strip(",").rstrip(" .!?;:")
+    if len(body.split()) >= 3 and "\n" not in body:
+        frame.content = (frame.content[0], after + rest.index(body) + len(body))
 
 
 def _clip_to_paragraph(text: str, frame: Frame) -> None:

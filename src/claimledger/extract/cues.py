@@ -53,6 +53,11 @@ class CueLexicon:
     medium_nouns: frozenset[str]
     channel_preps: frozenset[str]
     relay_statuses: frozenset[str]
+    xcomp_verbs: frozenset[str]
+    clause_only_verbs: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    naming_verbs: frozenset[str]
+    attribution_dashes: frozenset[str]
 
 
 def cue_lexicon(data: dict[str, Any]) -> CueLexicon:
@@ -98,6 +103,11 @@ _SET_FIELDS = (
     "medium_nouns",
     "channel_preps",
     "relay_statuses",
+    "xcomp_verbs",
+    "clause_only_verbs",
+    "speaker_pronouns",
+    "naming_verbs",
+    "attribution_dashes",
 )
 
 

@@ -107,8 +107,14 @@ def _verb_content(verb: Token, lemma: str, cues: CueLexicon) -> tuple[int, int] 
     clause = _complement(verb)
     if clause is not None:
         return subtree_span(clause)
+    if lemma in cues.clause_only_verbs:
+        return None
+    if lemma in cues.naming_verbs:
+        named = _naming_content(verb, children)
+        if named is not None:
+            return named
     return (
-        _xcomp_content(verb, children)
+        (_xcomp_content(verb, children) if lemma in cues.xcomp_verbs else None)
         or _prep_content(verb, lemma, children, cues)
         or _object_content(lemma, children, cues)
         or _fronted_content(verb)
@@ -132,6 +138,15 @@ def _complement(verb: Token) -> Token | None:
         or c.lemma_.lower() not in _REPORTING_HINT
     ]
     return before[-1] if before else None
+
+
+def _naming_content(verb: Token, children: list[Token]) -> tuple[int, int] | None:
+    """ "called the charges fabricated": the object and what it is called."""
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    predicates = [c for c in children if c.dep_ in {"oprd", "xcomp", "ccomp"} and c.i > verb.i]
+    if not objects or not predicates:
+        return None
+    return trimmed(verb.doc, objects[0].left_edge.i, predicates[-1].right_edge.i)
 
 
 def _figure_content(verb: Token, children: list[Token], cues: CueLexicon) -> tuple[int, int] | None:
@@ -192,12 +207,20 @@ def _noun_clause(noun: Token) -> Token | None:
 
 
 def _fronted_content(verb: Token) -> tuple[int, int] | None:
-    """ "Troops advanced, the ministry said": the verb hangs off the clause it reports."""
+    """The verb hangs off the clause it reports: "Troops advanced, the ministry said".
+
+    A parenthetical cue ("But, he said, troops advanced") gives the whole clause,
+    cue included, as PolNeAR's content spans around it.
+    """
     head = verb.head
-    if verb.dep_ not in {"parataxis", "ccomp", "advcl", "conj"} or head.i >= verb.i:
+    if verb.dep_ not in {"parataxis", "ccomp", "advcl", "conj"} or head.i == verb.i:
         return None
     if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
+    if head.i > verb.i:
+        if verb.dep_ != "parataxis":
+            return None
+        return trimmed(verb.doc, head.left_edge.i, head.right_edge.i)
     return trimmed(verb.doc, head.left_edge.i, verb.left_edge.i - 1)
 
 
@@ -249,8 +272,42 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _ends_run(token: Token) -> bool:
+    """A token that cannot be inside a speaker's name (a capitalised word always can)."""
+    if token.is_punct or token.is_space:
+        return True
+    return token.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "ADP"} and not token.is_title
+
+
+def _run_span(verb: Token) -> tuple[int, int] | None:
+    first = verb.i
+    while first > 0 and first > verb.i - 8:
+        if _ends_run(verb.doc[first - 1]):
+            break
+        first -= 1
+    return trimmed(verb.doc, first, verb.i - 1)
+
+
+def _left_speaker(verb: Token) -> Token | None:
+    """'"...," police chief Ann Lee said': the name just before a verb the parser orphaned."""
+    run = []
+    for token in reversed(verb.doc[max(0, verb.i - 8) : verb.i]):
+        if _ends_run(token):
+            break
+        run.append(token)
+    if not run or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in run):
+        return None
+    return run[0]
+
+
 def _attach_source(frame: Frame, verb: Token, cues: CueLexicon) -> None:
     subject = _subject(verb)
+    if subject is None and verb.dep_ in {"conj", "dep", "parataxis", "ccomp"}:
+        speaker = _left_speaker(verb)
+        if speaker is not None:
+            frame.source_token = speaker
+            frame.source = _run_span(verb)
+            return
     current = verb
     steps = 0
     while subject is None and current.dep_ in _CLIMB_DEPS and steps < 4:

@@ -12,25 +12,37 @@ from __future__ import annotations
 __all__ = ["OPENING", "CLOSING", "quote_spans"]
 
 #: Marks that only open or only close a quote; straight marks are read by context.
-OPENING = frozenset("“«„")
-CLOSING = frozenset("”»")
-_STRAIGHT = '"'
+OPENING = frozenset({"“", "«", "„", "``"})
+CLOSING = frozenset({"”", "»"})
+#: Straight marks, one or two characters ('' is a double mark in some wire copy).
+_STRAIGHT = ('"', "''")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/")
 
 
-def _opens(text: str, i: int) -> bool:
+def _mark(text: str, i: int) -> str:
+    """The quotation mark starting at ``i`` ("" if none)."""
+    two = text[i : i + 2]
+    if two in {"''", "``"}:
+        return two
     char = text[i]
-    if char in OPENING:
+    return char if char in OPENING or char in CLOSING or char == '"' else ""
+
+
+def _opens(text: str, i: int) -> bool:
+    mark = _mark(text, i)
+    if mark in OPENING:
         return True
-    if char != _STRAIGHT:
+    if mark not in _STRAIGHT:
         return False
+    after = i + len(mark)
     before_ok = i == 0 or text[i - 1] in _OPEN_BEFORE
-    after_ok = i + 1 < len(text) and not text[i + 1].isspace()
+    after_ok = after < len(text) and not text[after].isspace()
     return before_ok and after_ok
 
 
 def _closes(text: str, i: int) -> bool:
-    return text[i] in CLOSING or (text[i] == _STRAIGHT and not _opens(text, i))
+    mark = _mark(text, i)
+    return mark in CLOSING or (mark in _STRAIGHT and not _opens(text, i))
 
 
 def _continues(text: str, newline: int) -> bool:
@@ -54,21 +66,29 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(text):
         char = text[i]
+        width = max(1, len(_mark(text, i)))
         if start is None:
             if _opens(text, i):
                 start = i
+                i += width
+                last_text = i - 1
+                continue
         elif char == "\n":
             if not _continues(text, i):
                 spans.append((start, last_text + 1))
                 start = None
             else:
-                i += 1
                 while i < len(text) and text[i].isspace():
                     i += 1
+                i += max(1, len(_mark(text, i)))
                 continue
+        elif char in OPENING:
+            start = i  # a curly quote opened inside an open one: the first was never closed
         elif _closes(text, i):
-            spans.append((start, i + 1))
+            spans.append((start, i + width))
             start = None
+            i += width
+            continue
         if not char.isspace():
             last_text = i
         i += 1
