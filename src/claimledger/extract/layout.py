@@ -54,11 +54,10 @@ def _label_frames(text: str) -> Iterator[Frame]:
         if len(body.split()) < 3 or _is_headline(text, match.start(1)):
             continue
         colon = match.end(1)
+        label = (match.start(1), match.start(1) + len(match.group(1).rstrip()))
         yield Frame(
             cue=(colon, colon + 1), cue_token=None, lemma=":", status="asserted",
-            content=(match.end(), match.end() + len(body)),
-            source=(match.start(1), match.end(1) - len(match.group(1)) + len(match.group(1).rstrip())),
-            direct=True,
+            content=(match.end(), match.end() + len(body)), source=label, direct=True,
         )  # fmt: skip
 
 
