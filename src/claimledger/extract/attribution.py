@@ -52,25 +52,26 @@ def attributed_claims(doc: Doc, *, cues: CueLexicon) -> Iterator[Claim]:
     Yields:
         Claims with local ids ``c1``, ``c2``, ... and ``parent_id`` for nesting.
     """
-    if not doc.text.strip():
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    if not text.strip():
         return
-    quotes = quote_spans(doc.text)
+    quotes = quote_spans(text)
     found = [f for f in frames(doc, cues=cues)]
-    found = [f for f in found if not _speaker_aside(doc.text, f, quotes, cues)]
-    _quote_contents(doc, found, quotes)
+    found = [f for f in found if not _speaker_aside(text, f, quotes, cues)]
+    _quote_contents(text, found, quotes)
     cue_starts = sorted(f.cue[0] for f in found if f.cue is not None)
     for frame in found:
-        _clip_to_paragraph(doc.text, frame)
-        _continue_after_aside(doc, frame, cue_starts)
+        _clip_to_paragraph(text, frame)
+        _continue_after_aside(doc, text, frame, cue_starts)
     found = _unique([f for f in found if f.content is not None])
     taken = {f.content for f in found}
-    found += [f for f in layout_frames(doc.text, quotes, cues=cues) if f.content not in taken]
-    found += _uncued_quotes(doc, found, quotes)
+    found += [f for f in layout_frames(text, quotes, cues=cues) if f.content not in taken]
+    found += _uncued_quotes(text, found, quotes)
     found.sort(key=_position)
     _inherit_participle_channels(found)
     parents = _parents(found)
     for index, frame in enumerate(found):
-        yield _claim(doc, frame, index, parents, found, cues)
+        yield _claim(doc, text, frame, index, parents, found, cues)
 
 
 def _position(frame: Frame) -> tuple[int, int]:
@@ -108,16 +109,16 @@ def _speaker_aside(text: str, frame: Frame, quotes: Sequence[_Span], cues: CueLe
     return text[frame.source[0] : frame.source[1]].lower() in cues.speaker_pronouns
 
 
-def _quote_contents(doc: Doc, found: Sequence[Frame], quotes: Sequence[_Span]) -> None:
+def _quote_contents(text: str, found: Sequence[Frame], quotes: Sequence[_Span]) -> None:
     cue_starts = sorted(f.cue[0] for f in found if f.cue is not None)
     for frame in found:
         if frame.content is None:
-            frame.content = _adjacent_quote(doc.text, frame, quotes)
+            frame.content = _adjacent_quote(text, frame, quotes)
             frame.direct = frame.content is not None
         else:
             _take_quote(frame, quotes)
         if frame.direct:
-            _join_split_quote(doc.text, frame, quotes, cue_starts)
+            _join_split_quote(text, frame, quotes, cue_starts)
 
 
 def _take_quote(frame: Frame, quotes: Sequence[_Span]) -> None:
@@ -142,6 +143,8 @@ def _join_split_quote(
     for quote in quotes:
         if quote[0] <= end:
             continue
+        if quote[0] - end > _BRIDGE_SPLIT:
+            return
         between = text[end : quote[0]]
         others = [c for c in cue_starts if frame.cue[1] <= c < quote[0]]
         if "\n" not in between and not others and len(between) <= _BRIDGE_SPLIT:
@@ -149,20 +152,27 @@ def _join_split_quote(
         return
 
 
-def _continue_after_aside(doc: Doc, frame: Frame, cue_starts: Sequence[int]) -> None:
+def _continue_after_aside(doc: Doc, text: str, frame: Frame, cue_starts: Sequence[int]) -> None:
     """ "Prices rose, she said, until the war began": the clause resumes after the cue."""
     if frame.content is None or frame.direct or frame.cue_token is None or frame.cue is None:
         return
     if frame.content[1] > frame.cue[0]:
         return
     after = max(frame.cue[1], frame.source[1] if frame.source else 0)
-    sent_end = frame.cue_token.sent.end_char
-    rest = doc.text[after:sent_end]
+    sent_end = _sentence_end(doc, text, frame.cue_token)
+    rest = text[after:sent_end]
     if not rest.lstrip().startswith(",") or any(after <= c < sent_end for c in cue_starts):
         return
     body = rest.strip().strip(",").rstrip(" .!?;:")
     if len(body.split()) >= 3 and "\n" not in body:
         frame.content = (frame.content[0], after + rest.index(body) + len(body))
+
+
+def _sentence_end(doc: Doc, text: str, token: Token) -> int:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return int(token.sent.end_char)
+    newline = text.find("\n", token.idx)
+    return len(text) if newline == -1 else newline
 
 
 def _clip_to_paragraph(text: str, frame: Frame) -> None:
@@ -193,18 +203,19 @@ def _adjacent_quote(text: str, frame: Frame, quotes: Sequence[_Span]) -> _Span |
     start = min(e[0] for e in edges)
     end = max(e[1] for e in edges)
     for quote in quotes:
-        gap = text[quote[1] : start]
-        if quote[1] <= start and len(gap.strip(" ,—–-\n")) == 0 and len(gap) <= _BRIDGE_BEFORE:
+        if 0 <= start - quote[1] <= _BRIDGE_BEFORE and not text[quote[1] : start].strip(" ,—–-\n"):
             return quote
     for quote in quotes:
+        if not 0 <= quote[0] - end <= _BRIDGE_AFTER:
+            continue
         gap = text[end : quote[0]]
-        if quote[0] >= end and len(gap) <= _BRIDGE_AFTER and not any(c in gap for c in ".!?\n"):
+        if not any(c in gap for c in ".!?\n"):
             if gap.strip() == "" or gap.rstrip().endswith((":", ",")):
                 return quote
     return None
 
 
-def _uncued_quotes(doc: Doc, found: Sequence[Frame], quotes: Sequence[_Span]) -> list[Frame]:
+def _uncued_quotes(text: str, found: Sequence[Frame], quotes: Sequence[_Span]) -> list[Frame]:
     """Quote paragraphs with no cue, given to the speaker of the paragraph before."""
     claimed = [f.content for f in found if f.content is not None]
     speakers = sorted((f for f in found if f.source is not None and f.cue), key=_position)
@@ -212,13 +223,13 @@ def _uncued_quotes(doc: Doc, found: Sequence[Frame], quotes: Sequence[_Span]) ->
     for quote in quotes:
         if any(_overlap(quote, c) for c in claimed) or quote[1] - quote[0] < _MIN_UNCUED_QUOTE:
             continue
-        if not _starts_paragraph(doc.text, quote[0]):
+        if not _starts_paragraph(text, quote[0]):
             continue
         before = [f for f in [*speakers, *out] if _position(f)[0] < quote[0]]
         if not before:
             continue
         speaker = max(before, key=_position)
-        if _paragraphs_between(doc.text, _position(speaker)[0], quote[0]) > 1:
+        if _paragraphs_between(text, _position(speaker)[0], quote[0]) > 1:
             continue
         out.append(
             Frame(
@@ -231,7 +242,11 @@ def _uncued_quotes(doc: Doc, found: Sequence[Frame], quotes: Sequence[_Span]) ->
 
 
 def _starts_paragraph(text: str, offset: int) -> bool:
-    return offset == 0 or text[:offset].rstrip(" \t").endswith("\n") or not text[:offset].strip()
+    """True if only spaces lie between ``offset`` and the line start (or text start)."""
+    i = offset - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 def _paragraphs_between(text: str, start: int, end: int) -> int:
@@ -278,16 +293,16 @@ def _length(frame: Frame) -> int:
 
 
 def _via(
-    index: int, found: Sequence[Frame], parents: dict[int, int], doc: Doc, cues: CueLexicon
+    index: int, found: Sequence[Frame], parents: dict[int, int], text: str, cues: CueLexicon
 ) -> tuple[str, ...]:
     frame = found[index]
     chain: list[str] = []
     parent = parents.get(index)
     if parent is not None:
-        chain.extend(_via(parent, found, parents, doc, cues))
+        chain.extend(_via(parent, found, parents, text, cues))
         outer = found[parent]
         if outer.status in cues.relay_statuses and outer.source is not None:
-            chain.append(_source_name(doc, outer))
+            chain.append(_source_name(text, outer))
     chain.extend(v for v in frame.via if v not in chain)
     return tuple(chain)
 
@@ -295,18 +310,18 @@ def _via(
 # --- records -------------------------------------------------------------------
 
 
-def _source_name(doc: Doc, frame: Frame) -> str:
+def _source_name(text: str, frame: Frame) -> str:
     span = frame.antecedent or frame.source
     assert span is not None
-    return name_of(doc.text[span[0] : span[1]])
+    return name_of(text[span[0] : span[1]])
 
 
-def _source(doc: Doc, frame: Frame) -> SourceRef | None:
+def _source(text: str, frame: Frame) -> SourceRef | None:
     if frame.source is None:
         return None
-    resolved = span_of(doc, *frame.antecedent) if frame.antecedent else None
+    resolved = span_of(text, *frame.antecedent) if frame.antecedent else None
     return SourceRef(
-        span=span_of(doc, *frame.source), name=_source_name(doc, frame), resolved_from=resolved
+        span=span_of(text, *frame.source), name=_source_name(text, frame), resolved_from=resolved
     )
 
 
@@ -317,6 +332,7 @@ def _tokens(doc: Doc, span: _Span) -> list[Token]:
 
 def _claim(
     doc: Doc,
+    text: str,
     frame: Frame,
     index: int,
     parents: dict[int, int],
@@ -327,7 +343,7 @@ def _claim(
     status, status_cues = certainty(
         _tokens(doc, frame.content),
         cue=frame.cue_token,
-        cue_text=doc.text[frame.cue[0] : frame.cue[1]] if frame.cue else None,
+        cue_text=text[frame.cue[0] : frame.cue[1]] if frame.cue else None,
         cue_status=frame.status if frame.cue_token is not None else None,
         direct=frame.direct,
         cues=cues,
@@ -335,12 +351,12 @@ def _claim(
     parent = parents.get(index)
     return Claim(
         id=f"c{index + 1}",
-        content=span_of(doc, *frame.content),
-        source=_source(doc, frame),
-        cue=span_of(doc, *frame.cue) if frame.cue else None,
+        content=span_of(text, *frame.content),
+        source=_source(text, frame),
+        cue=span_of(text, *frame.cue) if frame.cue else None,
         direct=frame.direct,
         status=status,
         status_cues=status_cues,
-        via=_via(index, found, parents, doc, cues),
+        via=_via(index, found, parents, text, cues),
         parent_id=f"c{parent + 1}" if parent is not None else None,
     )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from claimledger.extract.cues import CueLexicon
-from claimledger.extract.phrases import noun_phrase, subtree_span
+from claimledger.extract.phrases import chars, noun_phrase, subtree_span
 
 __all__ = ["channels", "clause_channels"]
 
@@ -44,7 +44,7 @@ def _phrase_text(token: Token) -> str:
     span = noun_phrase(token)
     if span is None:
         return token.text
-    text = token.doc.text[span[0] : span[1]]
+    text = chars(token.doc, *span)
     return text[4:] if text.lower().startswith("the ") else text
 
 
@@ -72,7 +72,7 @@ def _prep_channels(prep: Token, cues: CueLexicon, *, loose: bool = False) -> Ite
     if word in cues.channel_preps:
         span = subtree_span(obj)
         if span is not None:
-            yield prep.doc.text[span[0] : span[1]]
+            yield chars(prep.doc, *span)
     elif word in _ADDRESS_PREPS and _is_medium_name(obj, cues, loose=loose):
         yield _phrase_text(obj)
     elif word in {"in", "on", "during"} and obj.lemma_.lower() in cues.medium_nouns:

@@ -63,4 +63,6 @@ def _label_frames(text: str) -> Iterator[Frame]:
 
 def _is_headline(text: str, start: int) -> bool:
     """The first line of a document is its title, whatever its punctuation."""
-    return not text[:start].strip()
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    return end == -1 or start < end

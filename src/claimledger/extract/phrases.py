@@ -21,9 +21,15 @@ QUOTE_CHARS = frozenset('"“”«»„')
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
-def span_of(doc: Doc, start: int, end: int) -> TextSpan:
-    """Return the TextSpan of characters ``[start, end)`` of ``doc``."""
-    return TextSpan(doc.text[start:end], start, end)
+def span_of(text: str, start: int, end: int) -> TextSpan:
+    """Return the TextSpan of characters ``[start, end)`` of ``text``."""
+    return TextSpan(text[start:end], start, end)
+
+
+def chars(doc: Doc, start: int, end: int) -> str:
+    """The text of ``doc`` between token-aligned offsets, without reading all of ``doc.text``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return "" if span is None else str(span.text)
 
 
 def _is_edge_junk(token: Token) -> bool:

@@ -9,6 +9,8 @@ input degrades to a shorter quote, it never fails).
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["OPENING", "CLOSING", "quote_spans"]
 
 #: Marks that only open or only close a quote; straight marks are read by context.
@@ -17,6 +19,8 @@ CLOSING = frozenset({"”", "»"})
 #: Straight marks, one or two characters ('' is a double mark in some wire copy).
 _STRAIGHT = ('"', "''")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/")
+#: Everything the scanner stops at: marks and line breaks.
+_EVENTS = re.compile("''|``|[\"“”«»„\n]")
 
 
 def _mark(text: str, i: int) -> str:
@@ -53,6 +57,13 @@ def _continues(text: str, newline: int) -> bool:
     return j < len(text) and _opens(text, j)
 
 
+def _last_text(text: str, end: int) -> int:
+    """Offset just past the last non-space character before ``end``."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Return ``[start, end)`` offsets of each quotation, marks included.
 
@@ -62,36 +73,32 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    last_text = 0
-    i = 0
-    while i < len(text):
-        char = text[i]
-        width = max(1, len(_mark(text, i)))
+    skip_to = 0
+    for match in _EVENTS.finditer(text):
+        i = match.start()
+        if i < skip_to:
+            continue
+        if match.group() == "\n":
+            if start is not None and not _continues(text, i):
+                spans.append((start, _last_text(text, i)))
+                start = None
+            elif start is not None:
+                j = i
+                while j < len(text) and text[j].isspace():
+                    j += 1
+                skip_to = j + max(1, len(_mark(text, j)))
+            continue
+        width = len(match.group())
         if start is None:
             if _opens(text, i):
                 start = i
-                i += width
-                last_text = i - 1
-                continue
-        elif char == "\n":
-            if not _continues(text, i):
-                spans.append((start, last_text + 1))
-                start = None
-            else:
-                while i < len(text) and text[i].isspace():
-                    i += 1
-                i += max(1, len(_mark(text, i)))
-                continue
-        elif char in OPENING:
+                skip_to = i + width
+        elif match.group() in OPENING:
             start = i  # a curly quote opened inside an open one: the first was never closed
         elif _closes(text, i):
             spans.append((start, i + width))
             start = None
-            i += width
-            continue
-        if not char.isspace():
-            last_text = i
-        i += 1
+            skip_to = i + width
     if start is not None:
-        spans.append((start, last_text + 1))
+        spans.append((start, _last_text(text, len(text))))
     return [s for s in spans if s[1] - s[0] > 2]
