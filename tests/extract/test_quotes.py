@@ -33,4 +33,4 @@ def test_quotes_spans(text: str, quotes: list[str]) -> None:
 def test_quotes_never_fail_and_stay_in_text(text: str) -> None:
     spans = quote_spans(text)
     assert all(0 <= a < b <= len(text) for a, b in spans)
-    assert all(prev[1] <= nxt[0] for prev, nxt in zip(spans, spans[1:]))
+    assert all(prev[1] <= nxt[0] for prev, nxt in zip(spans, spans[1:], strict=False))
