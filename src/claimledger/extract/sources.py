@@ -250,7 +250,9 @@ def _in_quote(span: TextSpan, claims: Sequence[Claim]) -> bool:
 
 def _doc_span(doc: Doc, span: TextSpan) -> Span | None:
     """The tokens under ``span``, or None when its offsets do not fit the text."""
-    if not 0 <= span.start < span.end <= len(doc.text):
+    # len(doc.text) would join every token on each call; the last token's end is the same length.
+    text_length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if not 0 <= span.start < span.end <= text_length:
         return None
     found = doc.char_span(span.start, span.end, alignment_mode="expand")
     return found if found is not None and len(found) and found.text.strip() else None
