@@ -229,8 +229,9 @@ def test_sources_component_rewrites_stored_claims(nlp: Language) -> None:
     )
     doc = nlp.make_doc(text)
     doc._.cl_claims = _claims(text, ["Ann Lee", "She"])
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    for name, proc in nlp.pipeline:
+        if name != "claimledger_attribution":  # keep the hand-made claims under test
+            doc = proc(doc)
     assert [c.source.name for c in doc._.cl_claims] == ["Ann Lee", "Ann Lee"]
     assert doc._.cl_claims[1].source.affiliation == "Vienna Trade Institute"
 
