@@ -159,7 +159,7 @@ def _kind(form: str, parts_kind: str, role: str | None, label: str | None, words
 
 
 def _roles(*phrases: str | None) -> tuple[str, ...]:
-    out = [p for p in phrases if p]
+    out = [p for p in phrases if p and p.split()]  # a whitespace-only title has no last word
     return tuple(dict.fromkeys([*out, *(p.split()[-1] for p in out)]))
 
 
