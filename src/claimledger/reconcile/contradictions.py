@@ -59,6 +59,7 @@ _AFFIRMING = frozenset({"asserted", "reported", "confirmed", "estimated", "alleg
 _PARTS = frozenset({"killed", "wounded"})
 _PLACE_SPECIFIC_EVENTS = frozenset({"capture"})
 _CONTENT_OVERLAP = 0.5
+_DENIAL_MIN_SHARED = 3
 _DENIAL_OVERLAP = 0.6
 
 
@@ -91,8 +92,10 @@ def _judge_content(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
     shared = len(a.words & b.words)
     if a.typed or b.typed or jaccard(a.words, b.words) < _CONTENT_OVERLAP:
         # A denial restates what it denies in fewer or other words: looser overlap.
+        # Three shared words at least: a bare name ("the X Highlands") that two
+        # claims both mention is a topic, not a statement one of them denies.
         smaller = min(len(a.words), len(b.words))
-        if shared < 2 or shared < _DENIAL_OVERLAP * smaller:
+        if shared < _DENIAL_MIN_SHARED or shared < _DENIAL_OVERLAP * smaller:
             return None
         return _status_clash(a.facts, b.facts, same_origin=same_origin, what="this")
     return _status_clash(a.facts, b.facts, same_origin=same_origin, what="this") or _AGREE
