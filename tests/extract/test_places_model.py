@@ -46,3 +46,26 @@ def test_events_on_model_parse_with_handmade_claims(nlp: Language) -> None:
     place = next(p for p in doc._.cl_places if p.span.text == "Kharkiv")
     assert found[0].place_id == place.id and place.role == "event"
     assert found[0].participants == ("two people",)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The convoy was struck in Marrowdale, not in Quillonbury.",
+            [("Marrowdale", "event"), ("Quillonbury", "negated")],
+        ),
+        ("The weekly Dravenholm Courier reported the strike.", []),
+    ],
+)
+def test_places_keep_unresolved_names_the_text_calls_places(
+    nlp, text: str, expected: list[tuple[str, str]]
+) -> None:
+    from claimledger.extract import process
+    from claimledger.model import Document
+
+    ((_, extraction),) = list(process(nlp, [Document(id="d", text=text, external_id="x")]))
+    unresolved = [(p.name, p.role) for p in extraction.places if p.feature == "unresolved"]
+    assert unresolved == expected
+    assert all(p.geonames_id is None for p in extraction.places if p.feature == "unresolved")

@@ -38,6 +38,8 @@ _LOCATIVE = frozenset(
 #: Prepositions that place an event ("fighting in X"); "from"/"to" give direction only.
 _EVENT_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into"})
 _NEGATORS = frozenset({"not", "never", "n't"})
+#: Entity labels (or none) an unresolved place may carry: not a person, outlet or group.
+_UNRESOLVED_LABELS = frozenset({"", "GPE", "LOC", "FAC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'"})
 #: Verbs of saying: "said in X" places the speaker, not the event.
 _SPEECH_LEMMAS = frozenset(
@@ -84,6 +86,9 @@ def places(doc: Doc, *, gazetteer: Gazetteer) -> Iterator[Place]:
     for index, candidate in enumerate(candidates):
         entry = _choose(candidate, gazetteer, _others_name(named, index))
         if entry is None:
+            if _unresolved_place(candidate.span):
+                number += 1
+                yield _unresolved(candidate, number)
             continue
         number += 1
         span = candidate.span
@@ -99,6 +104,34 @@ def places(doc: Doc, *, gazetteer: Gazetteer) -> Iterator[Place]:
             feature=entry.feature,
             role=_role(span),
         )
+
+
+def _unresolved_place(span: Span) -> bool:
+    """A name the gazetteer lacks, kept when the text itself says it is a place.
+
+    "in X", "near the town of X": a small village or a place the gazetteer does
+    not hold is still where something happened, and two reports can still
+    disagree about it by name. An outlet or a person is rarely written that way.
+    """
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ not in _EVENT_PREPS and before.lower_ != "of":
+        return False
+    if not _introduces_place(before):
+        return False
+    return all(t.is_title for t in span) and doc[span.start].ent_type_ in _UNRESOLVED_LABELS
+
+
+def _unresolved(candidate: _Candidate, number: int) -> Place:
+    span = candidate.span
+    return Place(
+        id=f"p{number}",
+        span=TextSpan(span.text, span.start_char, span.end_char),
+        name=span.text,
+        country=candidate.hint,
+        feature="unresolved",
+        role=_role(span),
+    )
 
 
 def _country_named(candidate: _Candidate, gazetteer: Gazetteer) -> str | None:
