@@ -60,7 +60,11 @@ class Lexicons:
     victim_verbs: dict[str, str]
     subject_verbs: dict[str, str]
     adverbs: dict[str, str]
+    event_nouns: dict[str, str]
     figure_nouns: frozenset[str]
+    suffer_verbs: frozenset[str]
+    destinations: dict[str, str]
+    collectives: frozenset[str]
     qualifiers: dict[str, str]
     units: frozenset[str]
     persons: frozenset[str]
@@ -82,7 +86,11 @@ def lexicons() -> Lexicons:
         victim_verbs=_inverted(raw["victim_verbs"]),
         subject_verbs=_inverted(raw["subject_verbs"]),
         adverbs=_inverted(raw["adverbs"]),
+        event_nouns=_inverted(raw["event_nouns"]),
         figure_nouns=frozenset(raw["figure_nouns"]),
+        suffer_verbs=frozenset(raw["suffer_verbs"]),
+        destinations=dict(raw["destinations"]),
+        collectives=frozenset(raw["collectives"]),
         qualifiers=dict(raw["qualifiers"]),
         units=frozenset(raw["units"]),
         persons=frozenset(raw["persons"]),
@@ -130,8 +138,13 @@ def _verb_extras(verb: Token, lex: Lexicons) -> Iterator[str]:
             found = _word_category(child, lex)
             if found:
                 yield found
+        if child.dep_ == "prep":
+            for target in child.children:
+                found = lex.destinations.get(lemma(target))  # "shot to death", "to the hospital"
+                if found and target.dep_ == "pobj":
+                    yield found
     for conj in verb.conjuncts:
-        if not _has_own_number(conj):
+        if not any(c.dep_ in _SUBJECTS | _OBJECTS for c in conj.children):
             found = lex.victim_verbs.get(lemma(conj)) or lex.adjectives.get(conj.lower_)
             if found:
                 yield found
@@ -177,7 +190,7 @@ def _gapped_verbs(verb: Token, lex: Lexicons) -> Iterator[str]:
 
 def _role(anchor: Token) -> Token:
     node = anchor
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head != node:
         node = node.head
     return node
 
@@ -185,7 +198,7 @@ def _role(anchor: Token) -> Token:
 def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
     node = _role(anchor)
     verb, role = node.head, node.dep_
-    if verb is node:
+    if verb == node:
         return set()
     if role == "pobj":
         return _pobj_evidence(node.head, lex)
@@ -200,6 +213,10 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
         found.add(lex.subject_verbs[word])
     elif role == "nsubj" and word in lex.victim_verbs and not has_object:
         found.add(lex.victim_verbs[word])  # "30 wounded": a stative participle
+    elif role == "nsubj" and word in lex.suffer_verbs:
+        found.update(  # "4 people suffered injuries"
+            lex.nouns[lemma(c)] for c in verb.children if c.dep_ == "dobj" and lemma(c) in lex.nouns
+        )
     if role in _OBJECTS | _SUBJECTS:
         found.update(_verb_extras(verb, lex))
     return found
@@ -214,10 +231,12 @@ def _subject(verb: Token) -> Token | None:
 
 def _pobj_evidence(prep: Token, lex: Lexicons) -> set[str]:
     head = prep.head
-    if head is prep or prep.lower_ not in _FIGURE_PREPS:
+    if head == prep or prep.lower_ not in _FIGURE_PREPS:
         return set()
+    if prep.lower_ == "of" and lemma(head) in lex.event_nouns:
+        return {lex.event_nouns[lemma(head)]}  # "the assassination of six priests"
     if head.pos_ in {"NOUN", "PROPN"}:
-        return _figure_evidence(head, lex)  # "a death toll of 40", "deaths of 3 men"
+        return _figure_evidence(head, lex)  # "a death toll of 40"
     while head.dep_ in {"acl", "conj", "relcl"} and head.pos_ not in {"NOUN", "PROPN"}:
         head = head.head  # "the number killed or wounded at 40"
     if head.pos_ in {"NOUN", "PROPN"}:
@@ -280,11 +299,14 @@ def category_of(anchor: Token, *, lex: Lexicons | None = None) -> str | None:
     """Return the category of the number whose counted word is ``anchor``, or None."""
     lex = lex or lexicons()
     counted = counted_noun(anchor)
-    places = [_modifier_evidence(anchor, lex), predicate_evidence(anchor, lex)]
-    if counted is not None and counted is not anchor:
-        places.insert(1, _modifier_evidence(counted, lex))
+    own = lex.adjectives.get(anchor.lower_) if anchor.pos_ in {"ADJ", "VERB"} else None
+    places = [{own} if own else set(), _modifier_evidence(anchor, lex)]  # "67 dead"
+    if counted is not None and counted != anchor:
+        places.append(_modifier_evidence(counted, lex))
+    places.append(predicate_evidence(anchor, lex))
     if counted is not None:
         places.append({lex.nouns[lemma(counted)]} if lemma(counted) in lex.nouns else set())
+    places.append(_next_word_evidence(anchor, lex))
     for evidence in places:
         category = merge(evidence, lex)
         if category:
@@ -292,12 +314,21 @@ def category_of(anchor: Token, *, lex: Lexicons | None = None) -> str | None:
     return None
 
 
+def _next_word_evidence(anchor: Token, lex: Lexicons) -> set[str]:
+    """ "about 1,000 wounded" however it was parsed: a casualty word right after."""
+    doc = anchor.doc
+    if anchor.i + 1 >= len(doc) or not _is_number(anchor):
+        return set()
+    found = lex.adjectives.get(doc[anchor.i + 1].lower_)
+    return {found} if found else set()
+
+
 def qualifier_of(anchor: Token, *, lex: Lexicons | None = None) -> str | None:
     """A qualifier word next to the number: "*confirmed* kills", "were *confirmed* dead"."""
     lex = lex or lexicons()
     head = _role(anchor).head
     near = [c for c in anchor.children if c.dep_ in {"amod", "advmod"}]
-    if not (head.dep_ == "relcl" and is_partitive(head) and head.head is anchor):
+    if not (head.dep_ == "relcl" and is_partitive(head) and head.head == anchor):
         near += [head, *(c for c in head.children if c.dep_ in {"amod", "advmod", "acomp"})]
     for token in near:
         found = lex.qualifiers.get(lemma(token)) or lex.qualifiers.get(token.lower_)

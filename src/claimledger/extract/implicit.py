@@ -21,13 +21,15 @@ from claimledger.model import Quantity, TextSpan
 
 __all__ = ["implicit_counts"]
 
-_ROLES = {"nsubj", "nsubjpass", "dobj", "conj"}
+_ROLES = {"nsubj", "nsubjpass", "dobj", "conj", "pobj", "poss"}
 _CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
-_PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
 _NOBODY = {"nobody", "none", "noone"}
 
 
 def _is_person(token: Token, lex: Lexicons) -> bool:
+    if token.ent_type_ in {"DATE", "TIME", "GPE", "ORG", "LOC", "FAC", "NORP"}:
+        return False
     if token.lower_ in _PRONOUNS:
         return True
     if token.ent_type_ == "PERSON":
@@ -52,10 +54,26 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _event_of(token: Token) -> Token:
+    return token.head.head if token.dep_ == "pobj" else token.head
+
+
+def _event_victim(token: Token, lex: Lexicons) -> bool:
+    """ "the murder of the judge", "the judge's murder": a named or nominal victim."""
+    if token.pos_ not in {"NOUN", "PROPN"} and token.lower_ not in _PRONOUNS:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return lemma(token.head.head) in lex.event_nouns
+    return token.dep_ == "poss" and lemma(token.head) in lex.event_nouns
+
+
 def _victim_category(token: Token, lex: Lexicons) -> str | None:
     node = token
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head != node:
         node = node.head
+    if _event_victim(node, lex):
+        event = lex.event_nouns.get(lemma(_event_of(node)))
+        return event if event in _CASUALTY else None
     if node.dep_ not in _ROLES - {"conj"} or _negated(node.head):
         return None
     category = merge(predicate_evidence(token, lex), lex)
@@ -76,21 +94,26 @@ def _phrase(token: Token) -> TextSpan:
 
 
 def _subject_text(token: Token, *, zero: bool) -> str | None:
-    """The victim as a noun phrase without its determiner: "mayor", "Juan Perez"."""
+    """The victim as a noun phrase without determiner or numbers: "mayor", "Juan Perez"."""
     if zero or token.lower_ in _PRONOUNS:
         return None
-    start = token.doc.char_span(*_char_range(token))
+    span = _phrase(token)
+    phrase = token.doc.char_span(span.start, span.end) or token.doc[token.i : token.i + 1]
     words = [
         t.text
-        for t in start or ()
-        if t.dep_ not in {"det", "poss", "punct"} and not any(d.like_num for d in t.subtree)
+        for t in phrase
+        if t == token
+        or (t.dep_ not in {"det", "poss", "punct", "case"} and not _has_number(t, token))
     ]
-    return " ".join(words) or token.text
+    return " ".join(words)
 
 
-def _char_range(token: Token) -> tuple[int, int]:
-    span = _phrase(token)
-    return span.start, span.end
+def _has_number(token: Token, head: Token) -> bool:
+    """True if ``token`` is (in) a modifier with a number: "25-year-old", "first"."""
+    node = token
+    while node.head != head and node.head != node:
+        node = node.head
+    return any(t.like_num for t in node.subtree)
 
 
 def implicit_counts(
@@ -103,7 +126,9 @@ def implicit_counts(
         if any(c.dep_ == "nummod" for c in token.children):
             continue
         zero = _zero(token, lex)
-        if not zero and not (_is_person(token, lex) and _singular(token)):
+        if not zero and not (_is_person(token, lex) or _event_victim(token, lex)):
+            continue
+        if not _singular(token):
             continue
         category = _victim_category(token, lex)
         if category is None:

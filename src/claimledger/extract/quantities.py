@@ -48,6 +48,7 @@ __all__ = ["quantities"]
 _SUBJECT_DEPS = {"amod", "compound", "nmod", "poss", "case"}
 _PART_PRONOUNS = {"them", "whom", "those", "these", "which"}
 _CONTEXT_SENTENCES = 3
+_CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,19 +59,23 @@ class _Found:
     sentence: int
     explicit: bool  # category read from this number's own context
     elided: bool = False  # no counted noun: subject comes from context
+    members: frozenset[int] = frozenset()  # for a total: the anchors it adds up
 
 
 def _root(span: Span) -> Token:
     for token in span:
-        if not (span.start <= token.head.i < span.end) or token.head is token:
+        if not (span.start <= token.head.i < span.end) or token.head == token:
             return token
     return span[-1]
 
 
-def _anchor(span: Span) -> Token:
+def _anchor(span: Span, lex: Lexicons) -> Token:
     root = _root(span)
     if root.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod"} and root.head.i >= span.end:
         return root.head
+    of = root.head
+    if root.dep_ == "pobj" and of.lower_ == "of" and lemma(of.head) in lex.collectives:
+        return of.head  # "a family of five was found dead": the family is counted
     return root
 
 
@@ -130,7 +135,7 @@ def _one(doc: Doc, found: NumberSpan, policy: VaguePolicy, lex: Lexicons) -> _Fo
     values = _values(found, policy)
     if values is None:
         return None
-    anchor = _anchor(found.number)
+    anchor = _anchor(found.number, lex)
     counted = counted_noun(anchor)
     if counted is not None and lemma(counted) in lex.units:
         return None
@@ -192,6 +197,9 @@ def _parsed(doc: Doc) -> bool:
 def _part_of(item: _Found, earlier: list[_Found]) -> _Found | None:
     """The figure ``item`` is a part of: "X, of which Y", "X, including Y", "Y of them"."""
     same = [k for k in earlier if k.sentence == item.sentence]
+    total = next((k for k in same if item.anchor.i in k.members), None)
+    if total is not None:
+        return total
     for token in (item.root, item.anchor, *item.anchor.ancestors):
         if token.dep_ == "relcl" and is_partitive(token):
             return next((k for k in same if token.head in (k.anchor, k.root)), None)
@@ -208,6 +216,40 @@ def _part_of(item: _Found, earlier: list[_Found]) -> _Found | None:
     return None
 
 
+def _conjunction_head(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
+def _totals(items: list[_Found]) -> Iterator[_Found]:
+    """ "three men and two women were hurt": one more figure, the sum, over its parts."""
+    groups: dict[tuple[int, str], list[_Found]] = {}
+    for item in items:
+        if item.explicit and item.quantity.category in _CASUALTY and not item.members:
+            key = (_conjunction_head(item.anchor).i, item.quantity.category)
+            groups.setdefault(key, []).append(item)
+    for parts in groups.values():
+        if len(parts) < 2 or len({p.anchor.i for p in parts}) < len(parts):
+            continue
+        first, last = parts[0].quantity.span, parts[-1].quantity.span
+        doc = parts[0].anchor.doc
+        text = doc.text[first.start : last.end]
+        value = sum(p.quantity.value for p in parts)
+        exact = all(p.quantity.bound == "exact" for p in parts)
+        total = replace(
+            parts[0].quantity,
+            span=TextSpan(text, first.start, last.end),
+            value=value,
+            low=value,
+            high=value if exact else None,
+            bound="exact" if exact else "at_least",
+            qualifier="total",
+        )
+        anchors = frozenset(p.anchor.i for p in parts)
+        yield replace(parts[0], quantity=total, members=anchors)
+
+
 def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     """Yield the figures of a parsed ``doc`` in text order, with ids "q1", "q2", ...
 
@@ -221,5 +263,6 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
         _Found(q, anchor, anchor, _sentence_index(doc, anchor), True)
         for q, anchor in implicit_counts(doc, lex=lex, taken={f.anchor.i for f in found})
     )
-    found.sort(key=lambda f: f.quantity.span.start)
+    found.extend(_totals(found))
+    found.sort(key=lambda f: (f.quantity.span.start, -f.quantity.span.end))
     yield from _with_context(found, doc, lex)

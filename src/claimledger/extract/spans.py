@@ -51,6 +51,8 @@ class NumberSpan:
 
 
 def _numeric(token: Token, policy: VaguePolicy) -> bool:
+    if token.lower_ == "both" and token.dep_ in {"preconj", "cc", "advmod"}:
+        return False  # "both the army and the police"
     return is_number_word(token.text, policy=policy) or (
         token.lower_ in {"a", "an"}
         and token.i + 1 < len(token.doc)
@@ -147,9 +149,23 @@ def _is_identifier(doc: Doc, start: int) -> bool:
     )
 
 
+def _in_not_count_entity(token: Token) -> bool:
+    """In a DATE/TIME/MONEY/... entity that has more than the number in it.
+
+    The small model tags a bare number as DATE now and then ("the number of
+    victims is 59"); years and day numbers are caught by the rules below.
+    """
+    if token.ent_type_ not in _NOT_COUNT_ENTS:
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None or token.ent_type_ not in {"DATE", "TIME"}:
+        return True
+    return any(not (t.like_num or t.is_punct) for t in ent)
+
+
 def _not_a_count(doc: Doc, start: int, end: int) -> bool:
     tokens = doc[start:end]
-    if any(t.ent_type_ in _NOT_COUNT_ENTS for t in tokens):
+    if any(_in_not_count_entity(t) for t in tokens):
         return True
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
