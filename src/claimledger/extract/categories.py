@@ -131,17 +131,20 @@ def _with_conjuncts(token: Token) -> Iterator[Token]:
             yield conj
 
 
-def _verb_extras(verb: Token, lex: Lexicons) -> Iterator[str]:
+def _verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[str]:
     """Categories a predicate adds: "shot *dead*", "shot and *killed*", "*fatally*"."""
     for child in verb.children:
         if child.dep_ in _PREDICATIVES | {"advmod"}:
             found = _word_category(child, lex)
             if found:
                 yield found
-        if child.dep_ == "prep":
+            if child.dep_ == "xcomp" and nested:
+                yield from _verb_extras(child, lex, nested=False)  # "found shot dead"
+        if child.dep_ == "prep" and child.lower_ in {"to", "into", "in"}:
             for target in child.children:
-                found = lex.destinations.get(lemma(target))  # "shot to death", "to the hospital"
-                if found and target.dep_ == "pobj":
+                # "shot to death", "taken to the hospital", "in critical condition"
+                found = lex.destinations.get(lemma(target))
+                if found and target.dep_ == "pobj" and (child.lower_ != "in" or found != "killed"):
                     yield found
     for conj in verb.conjuncts:
         if not any(c.dep_ in _SUBJECTS | _OBJECTS for c in conj.children):
@@ -206,12 +209,11 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
         return _figure_evidence(_subject(verb), lex) if _subject(verb) is not None else set()
     found: set[str] = set()
     word = lemma(verb)
-    has_object = any(c.dep_ == "dobj" for c in verb.children)
     if role in _OBJECTS and word in lex.victim_verbs:
         found.add(lex.victim_verbs[word])
     elif role == "nsubj" and word in lex.subject_verbs:
         found.add(lex.subject_verbs[word])
-    elif role == "nsubj" and word in lex.victim_verbs and not has_object:
+    elif role == "nsubj" and word in lex.victim_verbs and _stative(verb):
         found.add(lex.victim_verbs[word])  # "30 wounded": a stative participle
     elif role == "nsubj" and word in lex.suffer_verbs:
         found.update(  # "4 people suffered injuries"
@@ -220,6 +222,11 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
     if role in _OBJECTS | _SUBJECTS:
         found.update(_verb_extras(verb, lex))
     return found
+
+
+def _stative(verb: Token) -> bool:
+    """ "30 wounded" (a participle with no object), not "gunmen shot and killed 4"."""
+    return not any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -234,7 +241,8 @@ def _pobj_evidence(prep: Token, lex: Lexicons) -> set[str]:
     if head == prep or prep.lower_ not in _FIGURE_PREPS:
         return set()
     if prep.lower_ == "of" and lemma(head) in lex.event_nouns:
-        return {lex.event_nouns[lemma(head)]}  # "the assassination of six priests"
+        found = {lex.event_nouns[lemma(head)]}  # "the assassination of six priests"
+        return found | {lex.adjectives[c.lower_] for c in head.lefts if c.lower_ in lex.adjectives}
     if head.pos_ in {"NOUN", "PROPN"}:
         return _figure_evidence(head, lex)  # "a death toll of 40"
     while head.dep_ in {"acl", "conj", "relcl"} and head.pos_ not in {"NOUN", "PROPN"}:
@@ -317,7 +325,7 @@ def category_of(anchor: Token, *, lex: Lexicons | None = None) -> str | None:
 def _next_word_evidence(anchor: Token, lex: Lexicons) -> set[str]:
     """ "about 1,000 wounded" however it was parsed: a casualty word right after."""
     doc = anchor.doc
-    if anchor.i + 1 >= len(doc) or not _is_number(anchor):
+    if anchor.i + 1 >= len(doc) or anchor.pos_ not in {"NUM", "NOUN", "PROPN"}:
         return set()
     found = lex.adjectives.get(doc[anchor.i + 1].lower_)
     return {found} if found else set()

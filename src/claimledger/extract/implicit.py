@@ -24,6 +24,7 @@ __all__ = ["implicit_counts"]
 _ROLES = {"nsubj", "nsubjpass", "dobj", "conj", "pobj", "poss"}
 _CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+_AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 _NOBODY = {"nobody", "none", "noone"}
 
 
@@ -32,6 +33,8 @@ def _is_person(token: Token, lex: Lexicons) -> bool:
         return False
     if token.lower_ in _PRONOUNS:
         return True
+    if token.lower_ in {"old", "olds"}:  # "a one-year-old was shot"
+        return any(t.lower_ in _AGE_UNITS for t in token.doc[max(0, token.i - 3) : token.i])
     if token.ent_type_ == "PERSON":
         return True
     return token.pos_ in {"NOUN", "PROPN"} and lemma(token) in lex.persons
@@ -54,6 +57,14 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _neither(token: Token) -> bool:
+    """ "neither X nor Y was hurt": no one was."""
+    head = token
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    return any(c.lower_ in {"neither", "nor"} for c in head.children)
+
+
 def _event_of(token: Token) -> Token:
     return token.head.head if token.dep_ == "pobj" else token.head
 
@@ -72,8 +83,11 @@ def _victim_category(token: Token, lex: Lexicons) -> str | None:
     while node.dep_ == "conj" and node.head != node:
         node = node.head
     if _event_victim(node, lex):
-        event = lex.event_nouns.get(lemma(_event_of(node)))
-        return event if event in _CASUALTY else None
+        event = _event_of(node)  # "the fatal shooting of a girl"
+        evidence = {lex.event_nouns[lemma(event)]}
+        evidence |= {lex.adjectives[c.lower_] for c in event.lefts if c.lower_ in lex.adjectives}
+        category = merge(evidence, lex)
+        return category if category in _CASUALTY else None
     if node.dep_ not in _ROLES - {"conj"} or _negated(node.head):
         return None
     category = merge(predicate_evidence(token, lex), lex)
@@ -126,6 +140,8 @@ def implicit_counts(
         if any(c.dep_ == "nummod" for c in token.children):
             continue
         zero = _zero(token, lex)
+        if _neither(token):
+            continue
         if not zero and not (_is_person(token, lex) or _event_victim(token, lex)):
             continue
         if not _singular(token):

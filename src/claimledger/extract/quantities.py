@@ -48,6 +48,8 @@ __all__ = ["quantities"]
 _SUBJECT_DEPS = {"amod", "compound", "nmod", "poss", "case"}
 _PART_PRONOUNS = {"them", "whom", "those", "these", "which"}
 _CONTEXT_SENTENCES = 3
+#: How a number hangs on the noun it counts ("12 people", "both men").
+_NUMBER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "predet"}
 _CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
 
 
@@ -71,7 +73,7 @@ def _root(span: Span) -> Token:
 
 def _anchor(span: Span, lex: Lexicons) -> Token:
     root = _root(span)
-    if root.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod"} and root.head.i >= span.end:
+    if root.dep_ in _NUMBER_DEPS and root.head.i >= span.end:
         return root.head
     of = root.head
     if root.dep_ == "pobj" and of.lower_ == "of" and lemma(of.head) in lex.collectives:
@@ -229,7 +231,8 @@ def _totals(items: list[_Found]) -> Iterator[_Found]:
         if item.explicit and item.quantity.category in _CASUALTY and not item.members:
             key = (_conjunction_head(item.anchor).i, item.quantity.category)
             groups.setdefault(key, []).append(item)
-    for parts in groups.values():
+    for group in groups.values():
+        parts = sorted(group, key=lambda p: p.quantity.span.start)
         if len(parts) < 2 or len({p.anchor.i for p in parts}) < len(parts):
             continue
         first, last = parts[0].quantity.span, parts[-1].quantity.span

@@ -123,7 +123,16 @@ def _is_age(doc: Doc, start: int, end: int) -> bool:
     if before and before[-1].lower_ in _AGE_WORDS and before[-1].i >= start - 6:
         return True
     if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN":
-        return end >= len(doc) or doc[end].text in {",", ".", ";", ")"}
+        # "Smith, 25, died", "Smith, 25 was shot"
+        return (
+            end >= len(doc)
+            or doc[end].text in {",", ".", ";", ")"}
+            or doc[end].pos_
+            in {
+                "AUX",
+                "VERB",
+            }
+        )
     return False
 
 
@@ -178,6 +187,7 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
         or _is_age(doc, start, end)
         or _is_identifier(doc, start)
         or (before == "no" and tokens.text.lower() == "one")
+        or (start > 0 and doc[start - 1].lemma_.lower() in {"call", "dial", "text"})
     )
 
 
