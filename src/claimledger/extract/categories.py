@@ -241,8 +241,8 @@ def _pobj_evidence(prep: Token, lex: Lexicons) -> set[str]:
     if head == prep or prep.lower_ not in _FIGURE_PREPS:
         return set()
     if prep.lower_ == "of" and lemma(head) in lex.event_nouns:
-        found = {lex.event_nouns[lemma(head)]}  # "the assassination of six priests"
-        return found | {lex.adjectives[c.lower_] for c in head.lefts if c.lower_ in lex.adjectives}
+        event = {lex.event_nouns[lemma(head)]}  # "the assassination of six priests"
+        return event | {lex.adjectives[c.lower_] for c in head.lefts if c.lower_ in lex.adjectives}
     if head.pos_ in {"NOUN", "PROPN"}:
         return _figure_evidence(head, lex)  # "a death toll of 40"
     while head.dep_ in {"acl", "conj", "relcl"} and head.pos_ not in {"NOUN", "PROPN"}:
