@@ -140,6 +140,8 @@ def _verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator
                 yield found
             if child.dep_ == "xcomp" and nested:
                 yield from _verb_extras(child, lex, nested=False)  # "found shot dead"
+        if child.dep_ == "prep" and child.lower_ == "among":
+            yield from _among(child, lex)  # "two policemen were among those killed"
         if child.dep_ == "prep" and child.lower_ in {"to", "into", "in"}:
             for target in child.children:
                 # "shot to death", "taken to the hospital", "in critical condition"
@@ -149,6 +151,16 @@ def _verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator
     for conj in verb.conjuncts:
         if not any(c.dep_ in _SUBJECTS | _OBJECTS for c in conj.children):
             found = lex.victim_verbs.get(lemma(conj)) or lex.adjectives.get(conj.lower_)
+            if found:
+                yield found
+
+
+def _among(prep: Token, lex: Lexicons) -> Iterator[str]:
+    for group in prep.children:
+        if group.dep_ != "pobj":
+            continue
+        for token in (group, *(c for c in group.children if c.dep_ in {"acl", "relcl", "amod"})):
+            found = _word_category(token, lex)
             if found:
                 yield found
 

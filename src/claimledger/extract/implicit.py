@@ -37,7 +37,13 @@ def _is_person(token: Token, lex: Lexicons) -> bool:
         return any(t.lower_ in _AGE_UNITS for t in token.doc[max(0, token.i - 3) : token.i])
     if token.ent_type_ == "PERSON":
         return True
-    return token.pos_ in {"NOUN", "PROPN"} and lemma(token) in lex.persons
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if lemma(token) in lex.persons or token.tag_ == "NNP":
+        return True
+    # "inspector juan perez", "juan perez, a street vendor," (names in lower case)
+    titled = (c for c in token.children if c.dep_ in {"compound", "appos"})
+    return any(lemma(c) in lex.persons for c in titled)
 
 
 def _singular(token: Token) -> bool:
