@@ -296,3 +296,29 @@ def test_quantities_on_parsed_sentences(
 )
 def test_quantities_no_figure_for_years_ages_money_ordinals(nlp: Language, text: str) -> None:
     assert list(nlp(text)._.cl_quantities) == []
+
+
+OWNER_EARLIER: list[Row] = [
+    ("North", "north", "ADJ", "JJ", 1, "amod"),
+    ("Korean", "korean", "ADJ", "JJ", 2, "amod"),
+    ("troops", "troop", "NOUN", "NNS", 3, "nsubj"),
+    ("arrived", "arrive", "VERB", "VBD", 3, "ROOT"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+    ("Then", "then", "ADV", "RB", 9, "advmod"),
+    ("500", "500", "NUM", "CD", 7, "nummod"),
+    ("troops", "troop", "NOUN", "NNS", 9, "nsubjpass"),
+    ("were", "be", "AUX", "VBD", 9, "auxpass"),
+    ("sent", "send", "VERB", "VBN", 9, "ROOT"),
+    (".", ".", "PUNCT", ".", 9, "punct"),
+]
+
+
+@pytest.mark.parametrize("rows", [OWNER_EARLIER])
+def test_quantities_bare_subject_takes_its_owner_from_earlier_text(
+    make_doc: Callable[..., Doc], rows: list[Row]
+) -> None:
+    words, lemmas, pos, tags, heads, deps = (list(column) for column in zip(*rows, strict=True))
+    ents = ["B-NORP", "I-NORP"] + ["O"] * (len(words) - 2)
+    doc = make_doc(words, lemmas=lemmas, pos=pos, tags=tags, heads=heads, deps=deps, ents=ents)
+    (q,) = _figures(doc)
+    assert (q.value, q.category, q.subject) == (500.0, "deployed", "North Korean troops")
