@@ -47,6 +47,8 @@ _PREDICATIVES = {"oprd", "acomp", "attr", "xcomp", "ccomp"}
 _MODIFIERS = {"amod", "acl", "relcl", "appos", "advmod", "npadvmod", "conj", "oprd"}
 #: Prepositions that put a figure on a noun: "put *at* 40", "rose *to* 40", "a toll *of* 40".
 _FIGURE_PREPS = {"at", "to", "of"}
+_HARMED = {"killed", "wounded", "killed_or_wounded"}
+_PERSON_ENDINGS = ("ers", "ists", "ans", "men", "ees", "ors", "ants", "ents", "ites", "ese")
 _PART_PRONOUNS = {"them", "whom", "those", "these", "which"}
 _ORDER = ("killed_or_wounded", "killed", "wounded", "captured", "missing", "displaced")
 
@@ -329,9 +331,21 @@ def category_of(anchor: Token, *, lex: Lexicons | None = None) -> str | None:
     places.append(_next_word_evidence(anchor, lex))
     for evidence in places:
         category = merge(evidence, lex)
+        if category in _HARMED and counted is not None and not _living(counted, lex):
+            return None  # "17 search warrants were executed": things are not casualties
         if category:
             return category
     return None
+
+
+def _living(noun: Token, lex: Lexicons) -> bool:
+    """Could ``noun`` count people? Person words, nationalities, names, "-ers"/"-ians"."""
+    word = lemma(noun)
+    if word in lex.persons or word in lex.nouns or noun.ent_type_ in {"NORP", "PERSON"}:
+        return True
+    if noun.pos_ == "PROPN" or noun.tag_ == "NNP":
+        return True
+    return noun.lower_.endswith(_PERSON_ENDINGS)
 
 
 def _next_word_evidence(anchor: Token, lex: Lexicons) -> set[str]:

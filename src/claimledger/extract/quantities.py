@@ -246,7 +246,13 @@ def _totals(items: list[_Found]) -> Iterator[_Found]:
     """ "three men and two women were hurt": one more figure, the sum, over its parts."""
     groups: dict[tuple[int, str], list[_Found]] = {}
     for item in items:
-        if item.explicit and item.quantity.category in _CASUALTY and not item.members:
+        if (
+            item.explicit
+            and item.quantity.category in _CASUALTY
+            and not item.members
+            and item.anchor.dep_ != "appos"
+            and item.quantity.span.text.lower() != "both"
+        ):
             key = (_conjunction_head(item.anchor).i, item.quantity.category)
             groups.setdefault(key, []).append(item)
     for group in groups.values():

@@ -31,6 +31,10 @@ _MONTHS = set(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+_STREETS = set(
+    "st street ave avenue rd road blvd boulevard dr drive ln lane way ct court pl place hwy "
+    "highway pkwy parkway cir circle ter terrace trail sq square".split()
+)
 _SCALE_WORDS = {"hundred", "thousand", "million", "billion", "dozen"}
 _ARTICLE_NEXT = _SCALE_WORDS | {"few", "handful", "score"}
 _PHONE = re.compile(r"^\d{3,4}$")
@@ -136,6 +140,12 @@ def _is_age(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _is_address(doc: Doc, end: int) -> bool:
+    """ "9552 Adler St.", "400 Capistrano Drive": a house number."""
+    after = [t.lower_.rstrip(".") for t in doc[end : end + 4]]
+    return bool(after) and doc[end].is_title and any(w in _STREETS for w in after[1:])
+
+
 def _is_identifier(doc: Doc, start: int) -> bool:
     if start == 0:
         return False
@@ -186,6 +196,7 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
         or _near_month(doc, start, end)
         or _is_age(doc, start, end)
         or _is_identifier(doc, start)
+        or _is_address(doc, end)
         or (before == "no" and tokens.text.lower() == "one")
         or (start > 0 and doc[start - 1].lemma_.lower() in {"call", "dial", "text"})
     )
