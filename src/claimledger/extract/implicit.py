@@ -19,7 +19,10 @@ from spacy.tokens import Doc, Token
 from claimledger.extract.categories import Lexicons, lemma, merge, predicate_evidence
 from claimledger.model import Quantity, TextSpan
 
-__all__ = ["implicit_counts"]
+__all__ = ["implicit_counts", "noun_phrase", "owner_from_earlier"]
+
+_SUBJECT_DEPS = {"amod", "compound", "nmod", "poss", "case"}
+_OWNER_ENTS = {"NORP", "GPE", "ORG"}
 
 _ROLES = {"nsubj", "nsubjpass", "dobj", "conj", "pobj", "poss"}
 _CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
@@ -113,6 +116,26 @@ def _phrase(token: Token) -> TextSpan:
     return TextSpan(span.text, span.start_char, span.end_char)
 
 
+def noun_phrase(noun: Token) -> list[Token]:
+    """The noun with its left modifiers, without determiners and numbers."""
+    left = [
+        c for c in noun.lefts if c.dep_ in _SUBJECT_DEPS and not any(t.like_num for t in c.subtree)
+    ]
+    start = min((c.left_edge.i for c in left), default=noun.i)
+    return [t for t in noun.doc[start : noun.i + 1] if not t.like_num and t.dep_ != "det"]
+
+
+def owner_from_earlier(noun: Token) -> list[Token]:
+    """Whose a bare "troops" is, from the last earlier "North Korean troops" in the text."""
+    for earlier in reversed(noun.doc[: noun.i]):
+        if earlier.lemma_ != noun.lemma_ or earlier.pos_ != noun.pos_:
+            continue
+        owners = [t for t in noun_phrase(earlier)[:-1] if t.ent_type_ in _OWNER_ENTS]
+        if owners:
+            return owners
+    return []
+
+
 def _subject_text(token: Token, *, zero: bool) -> str | None:
     """The victim as a noun phrase without determiner or numbers: "mayor", "Juan Perez"."""
     if zero or token.lower_ in _PRONOUNS:
@@ -125,6 +148,8 @@ def _subject_text(token: Token, *, zero: bool) -> str | None:
         if t == token
         or (t.dep_ not in {"det", "poss", "punct", "case"} and not _has_number(t, token))
     ]
+    if len(words) == 1:
+        words = [t.text for t in owner_from_earlier(token)] + words
     return " ".join(words)
 
 

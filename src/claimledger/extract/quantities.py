@@ -38,17 +38,15 @@ from claimledger.extract.categories import (
     lexicons,
     qualifier_of,
 )
-from claimledger.extract.implicit import implicit_counts
+from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, read_number
 from claimledger.extract.spans import NumberSpan, number_spans
 from claimledger.model import Quantity, TextSpan
 
 __all__ = ["quantities"]
 
-_SUBJECT_DEPS = {"amod", "compound", "nmod", "poss", "case"}
 _PART_PRONOUNS = {"them", "whom", "those", "these", "which"}
 _CONTEXT_SENTENCES = 3
-_OWNER_ENTS = {"NORP", "GPE", "ORG"}
 #: How a number hangs on the noun it counts ("12 people", "both men").
 _NUMBER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "predet"}
 _CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
@@ -122,29 +120,10 @@ def _subject(noun: Token | None, lex: Lexicons) -> str | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 return _subject(objects[0], lex) if objects else None
         return None
-    words = _noun_phrase(noun)
+    words = noun_phrase(noun)
     if len(words) == 1:
-        words = _owner_from_earlier(noun) + words
+        words = owner_from_earlier(noun) + words
     return " ".join(t.text for t in words)
-
-
-def _noun_phrase(noun: Token) -> list[Token]:
-    left = [
-        c for c in noun.lefts if c.dep_ in _SUBJECT_DEPS and not any(t.like_num for t in c.subtree)
-    ]
-    start = min((c.left_edge.i for c in left), default=noun.i)
-    return [t for t in noun.doc[start : noun.i + 1] if not t.like_num and t.dep_ != "det"]
-
-
-def _owner_from_earlier(noun: Token) -> list[Token]:
-    """Whose a bare "troops" is, from the last earlier "North Korean troops" in the text."""
-    for earlier in reversed(noun.doc[: noun.i]):
-        if earlier.lemma_ != noun.lemma_ or earlier.pos_ != noun.pos_:
-            continue
-        owners = [t for t in _noun_phrase(earlier)[:-1] if t.ent_type_ in _OWNER_ENTS]
-        if owners:
-            return owners
-    return []
 
 
 def _sentence_index(doc: Doc, token: Token) -> int:
