@@ -330,12 +330,27 @@ def category_of(anchor: Token, *, lex: Lexicons | None = None) -> str | None:
         places.append({lex.nouns[lemma(counted)]} if lemma(counted) in lex.nouns else set())
     places.append(_next_word_evidence(anchor, lex))
     for evidence in places:
+        if "shot" in evidence and not evidence & _HARMED and _deaths_nearby(anchor, lex):
+            evidence = evidence | {"killed_or_wounded"}  # "nine were shot, one fatally"
         category = merge(evidence, lex)
         if category in _HARMED and counted is not None and not _living(counted, lex):
             return None  # "17 search warrants were executed": things are not casualties
         if category:
             return category
     return None
+
+
+def _deaths_nearby(anchor: Token, lex: Lexicons) -> bool:
+    """True if the number's sentence also speaks of deaths: then "shot" counts both."""
+    sentence = anchor.sent if anchor.doc.has_annotation("DEP") else anchor.doc[:]
+    return any(
+        lex.victim_verbs.get(lemma(t)) == "killed"
+        or lex.subject_verbs.get(lemma(t)) == "killed"
+        or lex.adjectives.get(t.lower_) == "killed"
+        or lex.adverbs.get(t.lower_) == "killed"
+        or lex.event_nouns.get(lemma(t)) == "killed"
+        for t in sentence
+    )
 
 
 def _living(noun: Token, lex: Lexicons) -> bool:
