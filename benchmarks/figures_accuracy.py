@@ -172,7 +172,7 @@ def _muc_baseline(text: str) -> set[tuple[str, int]]:
 
 def muc(nlp, root: Path, limit: int | None) -> None:
     print("\nMUC-4: recall of gold (DEATH|INJURY, number) pairs, unique per document")
-    print(f"{'split':<7}{'text':<20}{'ours':<22}{'regex baseline':<22}{'ours, all facts':<22}")
+    print(f"{'split':<7}{'text':<22}{'ours':<22}{'regex baseline':<22}{'ours, all facts':<22}")
     for split in ("tst1", "tst2", "dev"):
         rows = read_jsonl(root / "muc34" / f"muc4_{split}.jsonl", limit)
         upper = sum(r["text"] == r["text"].upper() for r in rows)
@@ -187,7 +187,7 @@ def muc(nlp, root: Path, limit: int | None) -> None:
                 for pair in muc_pairs(row):
                     every.add(pair in have)
             label = "sentence-case" if restore else f"as is ({upper}/{len(rows)} UC)"
-            print(f"{split:<7}{label:<20}{ours!s:<22}{base!s:<22}{every!s:<22}")
+            print(f"{split:<7}{label:<22}{ours!s:<22}{base!s:<22}{every!s:<22}")
 
 
 def ucdp(nlp, root: Path, limit: int | None) -> None:
