@@ -34,6 +34,7 @@ COMPONENTS: tuple[str, ...] = (
     "claimledger_sources",
     "claimledger_places",
     "claimledger_times",
+    "claimledger_quantities",
     "claimledger_events",  # last: reads every other component's records
 )
 

@@ -16,12 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from claimledger.errors import ConfigError
 from claimledger.extract.attribution import attributed_claims
 from claimledger.extract.cues import CueLexicon, load_cues
 from claimledger.extract.events import events
 from claimledger.extract.gazetteer import Gazetteer
 from claimledger.extract.mentions import entity_mentions
+from claimledger.extract.numbers import ACLED, VaguePolicy
 from claimledger.extract.places import places
+from claimledger.extract.quantities import quantities
 from claimledger.extract.sources import resolved_claims
 from claimledger.extract.times import times
 
@@ -126,3 +129,26 @@ def make_events(nlp: Language, name: str) -> Component:
         return doc
 
     return component
+
+
+@Language.factory(
+    "claimledger_quantities",
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    assigns=["doc._.cl_quantities"],
+    default_config={"vague_policy": "acled"},
+)
+def make_quantities(nlp: Language, name: str, vague_policy: str) -> Component:
+    policy = _vague_policy(vague_policy)
+
+    def component(doc: Doc) -> Doc:
+        doc._.cl_quantities = list(quantities(doc, policy=policy))
+        return doc
+
+    return component
+
+
+def _vague_policy(name: str) -> VaguePolicy:
+    policies = {ACLED.name: ACLED}
+    if name not in policies:
+        raise ConfigError(f"unknown vague_policy {name!r}; known: {sorted(policies)}")
+    return policies[name]
