@@ -141,3 +141,12 @@ def test_numeric_across_documents_needs_shared_evidence(subject, places, kinds):
         "b", "y", doc="d2", source="Army", places=where, quantities=[qty("qb", 40, subject=subject)]
     )
     assert _kinds(cross_check([a, b])) == kinds
+
+
+def test_reconcile_numeric_an_implicit_single_victim_is_not_a_rival_toll() -> None:
+    from dataclasses import replace
+
+    toll = qty("qa", 100, category="killed", subject="troops")
+    one = replace(qty("qb", 1, category="killed", subject="troops"), qualifier="implicit")
+    assert _kinds(_pair(toll, one)) == []
+    assert _kinds(_pair(toll, replace(one, qualifier=None))) == ["numeric"]

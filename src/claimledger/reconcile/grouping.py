@@ -89,7 +89,9 @@ def items_of(facts: ClaimFacts, *, start: int) -> Iterator[Item]:
     here, not_here = asserted_places(facts.places), negated_places(facts.places)
     regions = region_keys(facts.places)
     number = start
-    for q in facts.quantities:
+    # An implicit count ("the judge was killed" -> 1) names one victim, not a
+    # toll: set against a reported toll it would read as a rival figure.
+    for q in (q for q in facts.quantities if q.qualifier != "implicit"):
         family = CATEGORY_FAMILIES.get(q.category, q.category)
         head, mods = subject_head(q.subject), subject_modifiers(q.subject)
         yield Item(
