@@ -66,6 +66,7 @@ def test_numbers_policy_is_configurable(words: list[str]) -> None:
     [
         ("killed more than", ("more_than", 2)),
         ("over", ("more_than", 1)),
+        ("losses exceed", ("more_than", 1)),
         ("at least", ("at_least", 2)),
         ("nearly", ("less_than", 1)),
         ("almost", ("less_than", 1)),

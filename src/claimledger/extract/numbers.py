@@ -95,6 +95,12 @@ BOUND_CUES: dict[tuple[str, ...], str] = {
     ("upwards", "of"): "more_than",
     ("in", "excess", "of"): "more_than",
     ("above",): "more_than",
+    # A verb of surpassing bounds the number it governs: "losses exceed 400".
+    ("exceed",): "more_than",
+    ("exceeds",): "more_than",
+    ("exceeded",): "more_than",
+    ("surpassed",): "more_than",
+    ("topped",): "more_than",
     ("at", "least"): "at_least",
     ("no", "fewer", "than"): "at_least",
     ("no", "less", "than"): "at_least",

@@ -113,6 +113,8 @@ def _subject(noun: Token | None, lex: Lexicons) -> str | None:
     """The counted noun phrase with its modifiers: "North Korean troops"."""
     if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if noun.ent_type_ in {"DATE", "TIME"}:  # a dateline's month is nobody's toll
+        return None
     word = lemma(noun)
     if word in lex.figure_nouns or word in lex.nouns and word not in lex.persons:
         for child in noun.children:
