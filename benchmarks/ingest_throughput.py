@@ -1,7 +1,7 @@
 """Ingest throughput against bare ``nlp.pipe`` on the same texts, and peak memory.
 
 Usage:
-    python benchmarks/ingest_throughput.py [--components seam|all] [--limit N] [DIR]
+    python benchmarks/ingest_throughput.py [--components seam|all] [--limit N] [--repeat N] [DIR]
 
 DIR defaults to ../shared/eval/dev/polnear/dev/text (read at run time, never copied).
 Each mode runs in its own subprocess so that peak memory (max RSS) is its own:
@@ -93,12 +93,18 @@ def _run(mode: str, args: argparse.Namespace) -> dict[str, float]:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def _median(runs: list[dict[str, float]]) -> dict[str, float]:
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    return ordered[len(ordered) // 2]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--repeat", type=int, default=3, help="bare/ingest pairs to run")
     parser.add_argument("--components", choices=["seam", "all"], default="seam")
     parser.add_argument("--child", choices=["bare", "ingest"], help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -110,7 +116,13 @@ def main() -> None:
     if args.child:
         _child(args.child, args.dir, args.limit, args.components)
         return
-    bare, ingest = _run("bare", args), _run("ingest", args)
+    # Alternate the two modes and keep each one's median run: a shared machine's
+    # load drifts over minutes, and a single pair can be off by 20% either way.
+    pairs = [(_run("bare", args), _run("ingest", args)) for _ in range(args.repeat)]
+    bare = _median([b for b, _ in pairs])
+    ingest = _median([i for _, i in pairs])
+    ratios = sorted(b["seconds"] / i["seconds"] for b, i in pairs)
+    print(f"per-pair throughput ratios: {', '.join(f'{r:.0%}' for r in ratios)}")
     print(f"texts: {args.dir} ({int(bare['documents'])} documents, {int(bare['words'])} words)")
     print(f"{'mode':<22}{'docs/s':>10}{'words/s':>12}{'peak MB':>10}")
     for name, r in (("bare nlp.pipe", bare), (f"ingest ({args.components})", ingest)):
