@@ -35,6 +35,7 @@ COMPONENTS: tuple[str, ...] = (
     "claimledger_places",
     "claimledger_times",
     "claimledger_quantities",
+    "claimledger_unattributed",  # figures outside any attribution: the outlet's own claims
     "claimledger_events",  # last: reads every other component's records
 )
 

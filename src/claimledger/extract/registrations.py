@@ -27,6 +27,7 @@ from claimledger.extract.places import places
 from claimledger.extract.quantities import quantities
 from claimledger.extract.sources import resolved_claims
 from claimledger.extract.times import times
+from claimledger.extract.unattributed import unattributed_claims
 
 Component = Callable[[Doc], Doc]
 
@@ -142,6 +143,23 @@ def make_quantities(nlp: Language, name: str, vague_policy: str) -> Component:
 
     def component(doc: Doc) -> Doc:
         doc._.cl_quantities = list(quantities(doc, policy=policy))
+        return doc
+
+    return component
+
+
+@Language.factory(
+    "claimledger_unattributed",
+    requires=["doc._.cl_claims", "doc._.cl_quantities", "token.is_sent_start"],
+    assigns=["doc._.cl_claims"],
+)
+def make_unattributed(nlp: Language, name: str) -> Component:
+    def component(doc: Doc) -> Doc:
+        claims = list(doc._.cl_claims or [])
+        quantities = doc._.cl_quantities or []
+        doc._.cl_claims = claims + list(
+            unattributed_claims(doc, claims=claims, quantities=quantities)
+        )
         return doc
 
     return component

@@ -96,7 +96,9 @@ class Clusters:
         what = first.quantity.category.replace("_", " ") if first.quantity else first.family
         names = sorted({source_label(i.facts) for i in by_origin.values()})
         return Corroboration(
-            id=derived_id("k", claim_ids, quantity_ids),
+            # The same claims can agree on two things (a death and an attack):
+            # what they agree on is part of the id.
+            id=derived_id("k", claim_ids, quantity_ids, [what or ""]),
             kind="corroboration",
             summary=(
                 f"{len(by_origin)} independent origins ({', '.join(names)}) support the same "
