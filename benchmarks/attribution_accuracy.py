@@ -110,6 +110,10 @@ def predictions(doc: object) -> list[Pred]:
     out = []
     for claim in doc._.cl_claims or ():  # type: ignore[attr-defined]
         source = claim.source
+        if source is None and claim.cue is None:
+            # The outlet's own unattributed claims (claimledger_unattributed) are not
+            # attributions in PolNeAR's or GGT's sense: they are left out of the score.
+            continue
         out.append(
             Pred(
                 content=_chars([(claim.content.start, claim.content.end)]),
