@@ -133,6 +133,7 @@ def test_store_does_not_store_a_document_twice(store: Store) -> None:
     document, extraction, sources = sample()
     store.add_document(document, extraction, sources=sources)
     assert store.add_document(document, extraction, sources=sources) is False
+    assert store.has_document("d1") and not store.has_document("d2")
     assert store.stats().documents == 1
     assert store.stats().claims == 1
 

@@ -87,7 +87,7 @@ class _Run:
         for item in items:
             if isinstance(item, InputError):
                 self.skipped.append(Outcome(where=item.where, status="failed", error=str(item)))
-            elif self.store.document(item.id) is not None:
+            elif self.store.has_document(item.id):
                 self.skipped.append(
                     Outcome(where=item.external_id, status="duplicate", document_id=item.id)
                 )

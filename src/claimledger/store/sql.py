@@ -143,6 +143,11 @@ class Store:
             raise StoreError(f"{document.external_id}: could not store: {exc}") from exc
         return True
 
+    def has_document(self, document_id: str) -> bool:
+        """Return True if a document with this id is stored (reads no text)."""
+        with self.engine.connect() as connection:
+            return self._exists(connection, document_id)
+
     def _exists(self, connection: sa.Connection, document_id: str) -> bool:
         query = sa.select(schema.documents.c.id).where(schema.documents.c.id == document_id)
         return connection.execute(query).first() is not None
