@@ -50,6 +50,8 @@ def test_dateline_forms(text, place, outlet, when):
         "March 3 — Fighting resumed.",  # a date alone is not a dateline
         "The agency (UPI) — said nothing.",  # not at the start of a line
         "No dateline in this report at all.",
+        "Envoy Defends Talks (Analysis) - The envoy spoke for an hour.",
+        "RIVER CROSSING (VIDEO) -- Boats crossed at night.",
     ],
 )
 def test_dateline_not_recognised(text):

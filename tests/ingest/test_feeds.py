@@ -15,7 +15,7 @@ from claimledger.errors import (
     MalformedInputError,
     OversizedInputError,
 )
-from claimledger.ingest.feeds import read_feed
+from claimledger.ingest.feeds import FEED_FILE_FACTOR, read_feed
 from claimledger.model import Document
 
 _RSS = b"""<?xml version="1.0" encoding="utf-8"?>
@@ -116,8 +116,21 @@ def test_feeds_unusable_file(tmp_path: Path, data, error, reason):
 
 def test_feeds_oversized_file(tmp_path: Path):
     path = _feed(tmp_path, _RSS)
-    with pytest.raises(OversizedInputError):
-        list(read_feed(path, max_bytes=100))
+    with pytest.raises(OversizedInputError, match=rf"^{re.escape(path)}: larger than"):
+        list(read_feed(path, max_bytes=len(_RSS) // FEED_FILE_FACTOR - 1))
+
+
+def test_feeds_limit_each_entry_not_the_whole_file(tmp_path: Path):
+    path = _feed(tmp_path, _RSS)
+    entries = list(read_feed(path, max_bytes=len(_RSS) // 2))
+    assert not any(isinstance(entry, OversizedInputError) for entry in entries)
+    first = entries[0]
+    assert isinstance(first, Document)
+    limit = len(first.text.encode("utf-8")) - 1
+    items = list(read_feed(path, max_bytes=limit))
+    assert isinstance(items[0], OversizedInputError)
+    assert str(items[0]).startswith(f"{path}#1: entry text larger than")
+    assert any(isinstance(item, Document) for item in items[1:])
 
 
 def test_feeds_truncated_feed_keeps_its_entries(tmp_path: Path):

@@ -7,7 +7,9 @@ entry's ``published`` (else ``updated``) date in UTC; its outlet the entry's
 its link. Errors in one entry name ``path#N`` (N counts entries from 1).
 
 The file is parsed whole by feedparser, from bytes so that nothing is ever
-fetched, and ``max_bytes`` limits the file.
+fetched. ``max_bytes`` limits each entry's text (an oversized entry is an
+error naming ``path#N``; the other entries are read), and
+:data:`FEED_FILE_FACTOR` times it limits the file, which must fit in memory.
 """
 
 from __future__ import annotations
@@ -21,13 +23,18 @@ from claimledger.errors import (
     EmptyInputError,
     InputError,
     MalformedInputError,
+    OversizedInputError,
 )
 from claimledger.ingest.decoding import is_binary, read_file_bytes
 from claimledger.ingest.dedupe import document_id
 from claimledger.ingest.pages import html_to_text
 from claimledger.model import Document
 
-__all__ = ["read_feed"]
+__all__ = ["FEED_FILE_FACTOR", "read_feed"]
+
+#: A feed file may hold this many times ``max_bytes``: a feed carries many
+#: entries, each limited to ``max_bytes`` on its own.
+FEED_FILE_FACTOR = 10
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -39,13 +46,23 @@ def read_feed(path: str, *, max_bytes: int) -> Iterator[Document | InputError]:
         InputError: a subclass naming ``path`` when the file is unusable: empty,
             binary, oversized, not a feed, or a feed without entries.
     """
-    feed = _parse(read_file_bytes(path, max_bytes=max_bytes), where=path)
+    data = read_file_bytes(path, max_bytes=max_bytes * FEED_FILE_FACTOR)
+    feed = _parse(data, where=path)
     outlet = _plain(feed.feed.get("title"))
     for number, entry in enumerate(feed.entries, start=1):
         try:
-            yield _entry_document(entry, where=f"{path}#{number}", feed_outlet=outlet)
+            document = _entry_document(entry, where=f"{path}#{number}", feed_outlet=outlet)
+            yield _within_limit(document, where=f"{path}#{number}", max_bytes=max_bytes)
         except InputError as error:
             yield error
+
+
+def _within_limit(document: Document, *, where: str, max_bytes: int) -> Document:
+    if len(document.text.encode("utf-8")) > max_bytes:
+        raise OversizedInputError(
+            where, f"entry text larger than {max_bytes:,} bytes (setting max_document_bytes)"
+        )
+    return document
 
 
 def _parse(data: bytes, *, where: str) -> Any:
