@@ -88,3 +88,19 @@ def test_demo_reports_no_contradiction_that_was_not_planted(demo_export) -> None
             for f in (files_of[i] for i in conflict["claim_ids"] + conflict["quantity_ids"])
         }
         assert any(files <= p for p in planted), conflict["summary"]
+
+
+def test_demo_finds_the_planted_corroboration_counting_the_copy_once(demo_export) -> None:
+    files_of = _files_of(demo_export)
+    items = _planted("corroboration")
+    assert items
+    for item in items:
+        wanted = set(item["files"])
+        found = [
+            c
+            for c in demo_export["corroborations"]
+            if wanted <= {files_of[i] for i in c["claim_ids"]}
+        ]
+        assert found, (item["id"], [c["summary"] for c in demo_export["corroborations"]])
+        # The wire copy repeats the first report: the same origins, not one more.
+        assert all(len(c["origins"]) == len(item["sides"]) for c in found), found

@@ -126,3 +126,18 @@ def test_independence_confirmation_citing_the_source_links_without_shared_words(
         status="confirmed",
     )
     assert _origins(cross_check([report, confirmation])) == [("s-agency", "s-gazette")]
+
+
+@pytest.mark.parametrize(
+    "shorter,count",
+    [
+        ("the dam near the village was breached", 1),  # every word in the longer claim
+        ("the dam was breached", 0),  # too few words to say it is the same statement
+        ("the dam near the village was repaired", 0),  # a word the longer claim lacks
+    ],
+)
+def test_corroboration_restatement_with_details_added_agrees(shorter, count):
+    longer = "the dam near the village was breached at dawn, flooding two streets"
+    a = fact("a", longer, source="Army", doc="d1")
+    b = fact("b", shorter, source="Police", doc="d2", day=1)
+    assert len(cross_check([a, b]).corroborations) == count

@@ -59,6 +59,8 @@ _AFFIRMING = frozenset({"asserted", "reported", "confirmed", "estimated", "alleg
 _PARTS = frozenset({"killed", "wounded"})
 _PLACE_SPECIFIC_EVENTS = frozenset({"capture"})
 _CONTENT_OVERLAP = 0.5
+#: A shorter claim all of whose (at least this many) words occur in a longer one restates it.
+_CONTAINED_MIN_WORDS = 4
 _DENIAL_MIN_SHARED = 3
 _DENIAL_OVERLAP = 0.6
 
@@ -88,9 +90,19 @@ def judge(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
     return _judge_content(a, b, same_origin=same_origin)
 
 
+def _same_statement(a: Item, b: Item) -> bool:
+    """Whether two untyped claims say the same thing: most words shared, or one restating
+    the other with details added ("the bridge was destroyed" within "the bridge was
+    destroyed by artillery overnight, leaving one road open")."""
+    if jaccard(a.words, b.words) >= _CONTENT_OVERLAP:
+        return True
+    smaller, larger = sorted((a.words, b.words), key=len)
+    return len(smaller) >= _CONTAINED_MIN_WORDS and smaller <= larger
+
+
 def _judge_content(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
     shared = len(a.words & b.words)
-    if a.typed or b.typed or jaccard(a.words, b.words) < _CONTENT_OVERLAP:
+    if a.typed or b.typed or not _same_statement(a, b):
         # A denial restates what it denies in fewer or other words: looser overlap.
         # Three shared words at least: a bare name ("the X Highlands") that two
         # claims both mention is a topic, not a statement one of them denies.
