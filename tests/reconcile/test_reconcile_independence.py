@@ -141,3 +141,54 @@ def test_corroboration_restatement_with_details_added_agrees(shorter, count):
     a = fact("a", longer, source="Army", doc="d1")
     b = fact("b", shorter, source="Police", doc="d2", day=1)
     assert len(cross_check([a, b]).corroborations) == count
+
+
+def _headline(facts):
+    from dataclasses import replace
+
+    return replace(facts, headline=True)
+
+
+def test_corroboration_headline_and_body_of_one_document_are_one_origin():
+    head = _headline(fact("h", TEXT, source="Army", doc="d1"))
+    body = fact("b", TEXT, source="Army spokesman", doc="d1")
+    assert cross_check([head, body]).corroborations == ()
+    other = fact("o", TEXT, source="Police", doc="d2")
+    result = cross_check([head, body, other])
+    assert _origins(result) == [("s-army spokesman", "s-police")]
+
+
+def test_corroboration_headline_without_its_body_counts_as_its_origin():
+    head = _headline(fact("h", TEXT, source=None, doc="d1", outlet="Wire"))
+    other = fact("o", TEXT, source="Police", doc="d2")
+    assert _origins(cross_check([head, other])) == [("outlet:wire", "s-police")]
+
+
+@pytest.mark.parametrize(
+    "text,end",
+    [
+        ("Bridge destroyed\n\nThe bridge was destroyed.", 16),
+        ("  Bridge destroyed\nbody", 18),
+        ("Bridge destroyed, army says", 0),  # no body: nothing to echo
+        ("Bridge destroyed\n\n", 0),
+    ],
+)
+def test_headline_end_is_the_first_line_of_a_text_with_a_body(text, end):
+    from claimledger.reconcile.facts import headline_end
+
+    assert headline_end(text) == end
+
+
+def test_facts_of_marks_the_claims_of_the_headline():
+    from claimledger.model import Claim, Document, Extraction, TextSpan
+    from claimledger.reconcile.facts import facts_of
+
+    text = "Bridge destroyed, army says\n\nThe army said the bridge was destroyed."
+    body_at = text.index("the bridge")
+    claims = (
+        Claim(id="d:c1", content=TextSpan("Bridge destroyed", 0, 16), document_id="d"),
+        Claim(id="d:c2", content=TextSpan("the bridge was destroyed", body_at, body_at + 24)),
+    )
+    document = Document(id="d", text=text, external_id="x")
+    facts = facts_of(document, Extraction(claims=claims))
+    assert [f.headline for f in facts] == [True, False]

@@ -7,12 +7,15 @@ conditional, predicted and opinion claims support nothing). Each edge merges
 two clusters unless a claim of one contradicts a claim of the other, so a
 cluster never holds a contradiction (a contradiction is always known before
 the later claim's agreements are merged). A cluster with two or more origins
-is a corroboration listing those origins.
+is a corroboration listing those origins. A document's headline and its body
+are one origin: a headline claim adds its origin only when no body claim of
+its document is in the cluster.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from claimledger.model import Corroboration
 from claimledger.reconcile.facts import source_label
@@ -25,6 +28,40 @@ __all__ = ["SUPPORTING_STATUSES", "Clusters"]
 
 #: Statuses whose claims can support another claim.
 SUPPORTING_STATUSES = frozenset({"asserted", "reported", "confirmed", "estimated"})
+
+
+@dataclass
+class _Origins:
+    """The origins of one cluster: its body claims' and, apart, its headlines'.
+
+    A headline sums up its document's body, so it only adds its origin when no
+    body claim of the same document is in the cluster.
+    """
+
+    body: dict[str, Item] = field(default_factory=dict)
+    documents: set[str] = field(default_factory=set)
+    headlines: dict[str, dict[str, Item]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, origin: str, item: Item) -> _Origins:
+        if item.facts.headline:
+            return cls(headlines={origin: {item.facts.document_id: item}})
+        return cls(body={origin: item}, documents={item.facts.document_id})
+
+    def merged(self, other: _Origins) -> _Origins:
+        headlines = {o: dict(d) for o, d in other.headlines.items()}
+        for origin, docs in self.headlines.items():
+            headlines[origin] = {**headlines.get(origin, {}), **docs}
+        return _Origins({**other.body, **self.body}, self.documents | other.documents, headlines)
+
+    def counted(self) -> dict[str, Item]:
+        """Return origin -> one of its items, headlines echoing their body left out."""
+        counted = dict(self.body)
+        for origin, docs in self.headlines.items():
+            alone = [i for d, i in sorted(docs.items()) if d not in self.documents]
+            if alone and origin not in counted:
+                counted[origin] = alone[0]
+        return counted
 
 
 class Clusters:
@@ -45,7 +82,7 @@ class Clusters:
     ) -> None:
         self._sets = DisjointSets()
         self._claims: dict[int, set[str]] = {}
-        self._origins: dict[int, dict[str, Item]] = {}
+        self._origins: dict[int, _Origins] = {}
         self._item, self._origin = item, origin
         self._contradicting = contradicting
 
@@ -56,8 +93,8 @@ class Clusters:
     def _claims_of(self, root: int) -> set[str]:
         return self._claims.get(root) or {self._item(root).facts.id}
 
-    def _origins_of(self, root: int) -> dict[str, Item]:
-        return self._origins.get(root) or {self._origin(root): self._item(root)}
+    def _origins_of(self, root: int) -> _Origins:
+        return self._origins.get(root) or _Origins.of(self._origin(root), self._item(root))
 
     def join(self, a: int, b: int) -> tuple[int, int] | None:
         """Merge the clusters of items ``a`` and ``b`` unless they contradict.
@@ -72,7 +109,7 @@ class Clusters:
         small, large = sorted((claims_a, claims_b), key=len)
         if any(self._contradicting(c) & large for c in small):
             return None
-        origins = {**self._origins_of(rb), **self._origins_of(ra)}
+        origins = self._origins_of(ra).merged(self._origins_of(rb))
         kept, gone = self._sets.union(ra, rb)
         self._claims.pop(gone, None)
         self._origins.pop(gone, None)
@@ -81,12 +118,12 @@ class Clusters:
         return kept, gone
 
     def origins(self, root: int) -> set[str]:
-        """Return the origins of a cluster."""
-        return set(self._origins_of(root))
+        """Return the origins of a cluster (a headline echoing its body not counted)."""
+        return set(self._origins_of(root).counted())
 
     def record(self, root: int, items: Iterable[Item]) -> Corroboration | None:
         """Return the corroboration of a cluster, or None with fewer than two origins."""
-        by_origin = self._origins_of(root)
+        by_origin = self._origins_of(root).counted()
         if len(by_origin) < 2:
             return None
         members = list(items)

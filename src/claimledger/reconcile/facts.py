@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from claimledger.model import Claim, Document, Event, Extraction, Place, Quantity, TimeRef
 
-__all__ = ["ClaimFacts", "anchor_day", "facts_of", "report_day", "source_label"]
+__all__ = ["ClaimFacts", "anchor_day", "facts_of", "headline_end", "report_day", "source_label"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,9 @@ class ClaimFacts:
         places: Resolved places whose ``claim_id`` is this claim.
         times: Time expressions whose ``claim_id`` is this claim.
         events: Events whose ``claim_id`` is this claim.
+        headline: The claim lies in its document's headline (first line) and the
+            document has a body: the headline sums up the body, so next to the
+            body's claims it is no origin of its own.
     """
 
     claim: Claim
@@ -49,6 +52,7 @@ class ClaimFacts:
     places: tuple[Place, ...] = ()
     times: tuple[TimeRef, ...] = ()
     events: tuple[Event, ...] = ()
+    headline: bool = False
 
     @property
     def id(self) -> str:
@@ -85,6 +89,15 @@ def source_label(facts: ClaimFacts) -> str:
 _R = TypeVar("_R", Quantity, Place, TimeRef, Event)
 
 
+def headline_end(text: str) -> int:
+    """Return where a text's headline (its first line) ends; 0 when it has no body after it."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end == -1 or not text[end:].strip():
+        return 0
+    return end
+
+
 def _by_claim(records: Iterable[_R]) -> defaultdict[str, list[_R]]:
     grouped: defaultdict[str, list[_R]] = defaultdict(list)
     for record in records:
@@ -112,6 +125,7 @@ def facts_of(
     """
     quantities, places = _by_claim(extraction.quantities), _by_claim(extraction.places)
     times, events = _by_claim(extraction.times), _by_claim(extraction.events)
+    headline = headline_end(document.text)
     return [
         ClaimFacts(
             claim=claim,
@@ -124,6 +138,7 @@ def facts_of(
             places=tuple(places[claim.id]),
             times=tuple(times[claim.id]),
             events=tuple(events[claim.id]),
+            headline=claim.content.start < headline,
         )
         for claim in extraction.claims
     ]
