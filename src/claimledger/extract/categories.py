@@ -31,12 +31,14 @@ from claimledger.extract.numbers import is_number_word
 
 __all__ = [
     "Lexicons",
+    "across_dash",
     "category_of",
     "counted_noun",
     "lemma",
     "is_partitive",
     "lexicons",
     "merge",
+    "phrase_across_dash",
     "predicate_evidence",
     "qualifier_of",
 ]
@@ -50,6 +52,7 @@ _FIGURE_PREPS = {"at", "to", "of"}
 _HARMED = {"killed", "wounded", "killed_or_wounded"}
 _PERSON_ENDINGS = ("ers", "ists", "ans", "men", "ees", "ors", "ants", "ents", "ites", "ese")
 _PART_PRONOUNS = {"them", "whom", "those", "these", "which"}
+_DASHES = {"-", "–", "—", "―"}
 _ORDER = ("killed_or_wounded", "killed", "wounded", "captured", "missing", "displaced")
 
 
@@ -172,8 +175,8 @@ def _modifier_evidence(anchor: Token, lex: Lexicons) -> set[str]:
     for child in anchor.children:
         if child.dep_ not in _MODIFIERS or _is_number(child):
             continue
-        if child.dep_ == "conj" and _has_own_number(child):
-            continue
+        if child.dep_ in {"conj", "appos"} and _has_own_number(child):
+            continue  # "One KIA, two WIA": the apposed figure is another count
         if child.dep_ == "relcl" and (
             any(c.dep_ == "dobj" for c in child.children) or is_partitive(child)
         ):
@@ -209,6 +212,31 @@ def _role(anchor: Token) -> Token:
     node = anchor
     while node.dep_ == "conj" and node.head != node:
         node = node.head
+    # "killing one - command": the number takes the place of the phrase it hangs on.
+    return phrase_across_dash(node) or node
+
+
+def across_dash(number: Token, head: Token) -> bool:
+    """True if a dash stands between a number and its head ("rises to three - the mayor").
+
+    Headlines end with "- <source>"; the parser then hangs the number on the source.
+    """
+    low, high = sorted((number.i, head.i))
+    between = number.doc[low + 1 : high]
+    for k, token in enumerate(between):
+        # A dash right before another number joins a range ("1-Two"), not a source.
+        if token.text in _DASHES and not (k + 1 < len(between) and _is_number(between[k + 1])):
+            return True
+    return False
+
+
+def phrase_across_dash(number: Token) -> Token | None:
+    """The head of the phrase a number hangs on across a dash, if it does."""
+    if number.dep_ != "nummod" or not across_dash(number, number.head):
+        return None
+    node = number.head
+    while node.dep_ in {"compound", "nmod"} and node.head.i > node.i:
+        node = node.head
     return node
 
 
@@ -218,7 +246,10 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
     if verb == node:
         return set()
     if role == "pobj":
-        return _pobj_evidence(node.head, lex)
+        evidence = _pobj_evidence(node.head, lex)
+        if not evidence and _is_number(anchor) and node.head.lower_ in {"to", "at"}:
+            evidence = _earlier_figure_noun(node.head, lex)  # "toll in X rises to 3"
+        return evidence
     if role == "attr" or role == "npadvmod":
         return _figure_evidence(_subject(verb), lex) if _subject(verb) is not None else set()
     found: set[str] = set()
@@ -268,6 +299,17 @@ def _pobj_evidence(prep: Token, lex: Lexicons) -> set[str]:
         if child.dep_ in _SUBJECTS | {"dobj"}:
             found.update(_figure_evidence(child, lex))  # "put the number killed at 40"
     return found
+
+
+def _earlier_figure_noun(prep: Token, lex: Lexicons) -> set[str]:
+    """ "Death toll in X rises to 3" parsed without a subject: the nearest figure noun
+    before the number in its sentence, with the words that hang on it."""
+    start = prep.sent.start if prep.doc.has_annotation("SENT_START") else 0
+    for token in reversed(prep.doc[start : prep.i]):
+        if lemma(token) in lex.figure_nouns:
+            words = (_word_category(t, lex) for t in token.subtree if t.i < prep.i)
+            return {c for c in words if c in _HARMED}  # a toll counts people
+    return set()
 
 
 def _figure_evidence(noun: Token | None, lex: Lexicons) -> set[str]:

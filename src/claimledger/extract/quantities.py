@@ -31,11 +31,13 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.categories import (
     Lexicons,
+    across_dash,
     category_of,
     counted_noun,
     is_partitive,
     lemma,
     lexicons,
+    phrase_across_dash,
     qualifier_of,
 )
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
@@ -72,8 +74,13 @@ def _root(span: Span) -> Token:
 
 def _anchor(span: Span, lex: Lexicons) -> Token:
     root = _root(span)
-    if root.dep_ in _NUMBER_DEPS and root.head.i >= span.end:
-        return root.head
+    if root.dep_ in _NUMBER_DEPS and root.head.i >= span.end and not across_dash(root, root.head):
+        head = root.head
+        # "Two Ukraine soldiers": the number counts the phrase's head noun, not a
+        # name compounded onto it.
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+            head = head.head
+        return head
     of = root.head
     if root.dep_ == "pobj" and of.lower_ == "of" and lemma(of.head) in lex.collectives:
         return of.head  # "a family of five was found dead": the family is counted
@@ -258,6 +265,13 @@ def _totals(items: list[_Found]) -> Iterator[_Found]:
         yield replace(parts[0], quantity=total, members=anchors)
 
 
+def _taken(found: list[_Found]) -> set[int]:
+    """Tokens a figure already counts: its anchor, and the noun its number modifies
+    even across a headline's dash ("three - the mayor" is no implicit victim)."""
+    heads = (phrase_across_dash(f.root) for f in found)
+    return {f.anchor.i for f in found} | {h.i for h in heads if h is not None}
+
+
 def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     """Yield the figures of a parsed ``doc`` in text order, with ids "q1", "q2", ...
 
@@ -269,7 +283,7 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     found = [f for n in number_spans(doc, policy=policy) if (f := _one(doc, n, policy, lex))]
     found.extend(
         _Found(q, anchor, anchor, _sentence_index(doc, anchor), True)
-        for q, anchor in implicit_counts(doc, lex=lex, taken={f.anchor.i for f in found})
+        for q, anchor in implicit_counts(doc, lex=lex, taken=_taken(found))
     )
     found.extend(_totals(found))
     found.sort(key=lambda f: (f.quantity.span.start, -f.quantity.span.end))

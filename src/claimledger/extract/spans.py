@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.categories import lemma, lexicons
 from claimledger.extract.numbers import ACLED, VaguePolicy, bound_of, is_number_word
 
 __all__ = ["NumberSpan", "number_spans"]
@@ -26,7 +27,12 @@ _NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _CURRENCY = {"$", "€", "£", "¥", "₴", "₽", "us$", "usd", "eur", "c$", "a$"}
 _PERCENT = {"%", "percent", "per", "pct"}
 _AGE_WORDS = {"age", "aged", "ages", "ageing"}
-_ID_WORDS = {"no", "no.", "nos.", "number", "#", "nr", "nr.", "route", "highway", "unit"}
+#: "UPDATE 2-", "WRAPUP 1-": a wire story's version slug, not a count.
+_ID_WORDS = {"no", "no.", "nos.", "number", "#", "nr", "nr.", "route", "highway", "unit"} | {
+    "update",
+    "wrapup",
+    "refile",
+}
 _MONTHS = set(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -97,6 +103,8 @@ def _range_end(doc: Doc, start: int, end: int, policy: VaguePolicy) -> int | Non
         return None
     link = doc[end].lower_
     before = doc[start - 1].lower_ if start > 0 else ""
+    if link in {"-", "–", "—"} and doc[end - 1].is_digit != doc[end + 1].is_digit:
+        return None  # "UPDATE 1-Two soldiers": a slug's number, then the count
     if link in {"-", "–", "—"} or (link == "to" and before != "from"):
         return _run_end(doc, end + 1, policy)
     if link == "and" and before == "between":
@@ -153,8 +161,10 @@ def _is_identifier(doc: Doc, start: int) -> bool:
     if before.lower_ in _ID_WORDS:
         return True
     head = doc[start].head
+    # "Brigade 47" is written in digits; "UPDATE 2-Dozens killed" is a count hung on the slug.
     return (
-        head.i < start
+        any(c.isdigit() for c in doc[start].text)
+        and head.i < start
         and head.pos_ in {"PROPN", "NOUN"}
         and doc[start].dep_
         in {
@@ -177,9 +187,17 @@ def _in_not_count_entity(token: Token) -> bool:
     if token.ent_type_ not in _NOT_COUNT_ENTS:
         return False
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None and token.ent_type_ == "QUANTITY" and _counts_casualties(ent):
+        return False  # "1 KIA" tagged as a quantity: a count of people all the same
     if ent is None or token.ent_type_ not in {"DATE", "TIME"}:
         return True
     return any(not (t.like_num or t.is_punct) for t in ent)
+
+
+def _counts_casualties(ent: Span) -> bool:
+    words = [t for t in ent if not (t.like_num or t.is_punct)]
+    nouns = lexicons().nouns
+    return bool(words) and all(lemma(t) in nouns for t in words)
 
 
 def _not_a_count(doc: Doc, start: int, end: int) -> bool:
