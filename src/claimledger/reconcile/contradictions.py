@@ -28,7 +28,7 @@ opinions and conditional claims never contradict anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from claimledger.model import Place
@@ -67,7 +67,8 @@ _DENIAL_OVERLAP = 0.6
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """How two items relate: ``agree``, ``conflict`` or ``revision`` (with a kind and reason)."""
+    """How two items relate: ``agree``, ``conflict`` or ``revision`` (with a kind and reason),
+    or ``related`` (one proposition, nothing to say about it)."""
 
     relation: str
     kind: str = ""
@@ -75,6 +76,8 @@ class Verdict:
 
 
 _AGREE = Verdict("agree")
+#: Same proposition, neither agreeing nor disputing.
+_RELATED = Verdict("related")
 
 
 def judge(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
@@ -136,9 +139,13 @@ def _same_evidence(a: Item, b: Item) -> bool:
 
     Unknown subject and place are compatible with anything, but across
     documents "12 killed" alone, or "12 killed in <country>", says too little
-    to dispute "40 killed in <city>".
+    to dispute "40 killed in <city>". Two statements worded alike but for the
+    figure ("three killed as bus hits mine" / "four killed as bus hits mine")
+    speak of one thing.
     """
-    return "*" not in (a.head, b.head) or bool(a.regions & b.regions)
+    if "*" not in (a.head, b.head) or a.regions & b.regions:
+        return True
+    return jaccard(a.words, b.words) >= _CONTENT_OVERLAP  # near-identical statements
 
 
 def _places_compatible(a: Item, b: Item) -> bool:
@@ -166,6 +173,8 @@ def _judge_figures(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
         return None
     if a.facts.document_id != b.facts.document_id and not (same_origin or _same_evidence(a, b)):
         return None
+    if a.implicit != b.implicit:
+        return _with_implicit(a, b)
     ia, ib = interval_of(qa), interval_of(qb)
     if qa.category == qb.category:
         if ia.disjoint(ib):
@@ -177,6 +186,20 @@ def _judge_figures(a: Item, b: Item, *, same_origin: bool) -> Verdict | None:
     return _disjoint(a, b, ia, ib, same_origin=same_origin) if whole.below(part) else None
 
 
+def _with_implicit(a: Item, b: Item) -> Verdict | None:
+    """An implicit count ("the judge was killed") against a written toll.
+
+    It names at least that victim, not a toll: it joins the toll's proposition
+    when the toll can include it, and neither supports nor disputes the toll.
+    """
+    implicit, written = (a, b) if a.implicit else (b, a)
+    assert implicit.quantity is not None and written.quantity is not None
+    if implicit.quantity.category != written.quantity.category:
+        return None
+    victims = replace(implicit.quantity, bound="at_least", low=None, high=None)
+    return None if interval_of(victims).disjoint(interval_of(written.quantity)) else _RELATED
+
+
 def _disjoint(a: Item, b: Item, ia: Interval, ib: Interval, *, same_origin: bool) -> Verdict | None:
     (early, i_early), (late, i_late) = sorted(
         [(a, ia), (b, ib)], key=lambda pair: report_day(pair[0].facts)
@@ -186,7 +209,11 @@ def _disjoint(a: Item, b: Item, ia: Interval, ib: Interval, *, same_origin: bool
     rising = i_early.below(i_late) and late.quantity.category in CUMULATIVE_CATEGORIES
     if later and (rising or same_origin):
         return Verdict("revision", "revision", _revision_reason(early, late))
-    if same_origin or not (_factual(a.facts) and _factual(b.facts)):
+    if same_origin:
+        # One origin's reports of one day, order unknown: an update, no dispute. In
+        # one document, two figures of one origin count two things.
+        return None if a.facts.document_id == b.facts.document_id else _RELATED
+    if not (_factual(a.facts) and _factual(b.facts)):
         return None
     return Verdict("conflict", "numeric", _numeric_reason(a, b, ia, ib))
 

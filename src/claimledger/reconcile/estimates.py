@@ -90,7 +90,10 @@ def estimate(items: Sequence[Item], *, policy: str = DEFAULT_POLICY) -> Estimate
     """
     if policy not in POLICIES:
         raise ConfigError(f"unknown estimate policy {policy!r}; choose from {sorted(POLICIES)}")
-    low, best, high = POLICIES[policy](items)
+    # Implicit counts ("the judge was killed") are part of the proposition but say
+    # nothing about the toll when a written figure gives one.
+    written = [i for i in items if not i.implicit] or list(items)
+    low, best, high = POLICIES[policy](written)
     quantities = [_quantity(i) for i in items]
     quantity_ids = tuple(sorted(q.id for q in quantities))
     subjects = Counter(q.subject for q in quantities if q.subject)

@@ -34,6 +34,8 @@ from claimledger.reconcile.geography import (
 )
 from claimledger.reconcile.wording import (
     event_types_in,
+    signatures,
+    statement_words,
     subject_head,
     subject_modifiers,
     subject_tokens,
@@ -74,6 +76,11 @@ class Item:
     regions: frozenset[str] = frozenset()
 
     @property
+    def implicit(self) -> bool:
+        """Whether this is an implicit count ("the judge was killed": one)."""
+        return self.quantity is not None and self.quantity.qualifier == "implicit"
+
+    @property
     def event_type(self) -> str:
         """The event type of an event item (its family)."""
         return self.family
@@ -89,9 +96,8 @@ def items_of(facts: ClaimFacts, *, start: int) -> Iterator[Item]:
     here, not_here = asserted_places(facts.places), negated_places(facts.places)
     regions = region_keys(facts.places)
     number = start
-    # An implicit count ("the judge was killed" -> 1) names one victim, not a
-    # toll: set against a reported toll it would read as a rival figure.
-    for q in (q for q in facts.quantities if q.qualifier != "implicit"):
+    statement = statement_words(facts.claim.content.text)
+    for q in facts.quantities:
         family = CATEGORY_FAMILIES.get(q.category, q.category)
         head, mods = subject_head(q.subject), subject_modifiers(q.subject)
         yield Item(
@@ -103,6 +109,7 @@ def items_of(facts: ClaimFacts, *, start: int) -> Iterator[Item]:
             family,
             head,
             mods,
+            words=statement,
             quantity=q,
             asserted=here,
             negated=not_here,
@@ -139,8 +146,10 @@ def items_of(facts: ClaimFacts, *, start: int) -> Iterator[Item]:
 
 def _block_keys(item: Item) -> list[tuple[str, ...]]:
     if item.kind == "figure":
-        # Figures meet across documents only through a known subject or a shared region.
+        # Figures meet across documents only through a known subject, a shared region
+        # or near-identical wording ("toll rises to 3" / "toll rises to 4").
         keys: list[tuple[str, ...]] = [("figure-at", item.family, r) for r in item.regions]
+        keys += [("figure-like", item.family, w) for w in signatures(item.words)]
         if item.facts.source_id:
             keys.append(("figure-by", item.family, item.facts.source_id))
         if item.head != "*":
@@ -216,7 +225,8 @@ class BlockIndex:
             if postings is None:
                 continue
             numbers = postings.within(low, high)
-            if item.kind == "figure" or len(numbers) <= MAX_WORD_CANDIDATES:
+            capped = item.kind != "figure" or key[0] == "figure-like"
+            if not capped or len(numbers) <= MAX_WORD_CANDIDATES:
                 found.update(numbers)
         found.discard(item.number)
         return found
@@ -236,6 +246,7 @@ class BlockIndex:
                     yield ("event-citing", family, item.facts.source_id)
                 continue
             yield from (("figure-at", family, r) for r in item.regions)
+            yield from (("figure-like", family, w) for w in signatures(item.words))
             if item.facts.source_id:  # a source updating its own figure
                 yield ("figure-by", family, item.facts.source_id)
             if item.head == "*":

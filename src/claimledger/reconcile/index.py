@@ -159,6 +159,8 @@ class CrossCheckIndex:
                 kept, gone = self._propositions.union(a.number, b.number)
                 if kept != gone:
                     self._merge_emitted(self._emitted, kept, gone)
+        if verdict.relation == "related":
+            return
         if verdict.relation == "agree":
             self._agree(a, b, batch)
             return

@@ -9,6 +9,8 @@ no :class:`~claimledger.model.Event` an event type from their wording.
 from __future__ import annotations
 
 import re
+import zlib
+from collections.abc import Callable
 from functools import cache
 
 __all__ = [
@@ -16,6 +18,8 @@ __all__ = [
     "OPPOSED_EVENT_TYPES",
     "event_types_in",
     "jaccard",
+    "signatures",
+    "statement_words",
     "subject_head",
     "subject_modifiers",
     "subject_tokens",
@@ -61,10 +65,20 @@ _SUBJECT_HEADS = {
     "troop": "troops",
     "serviceman": "troops",
     "servicemen": "troops",
-    "fighter": "troops",
     "personnel": "troops",
     "unit": "troops",
     "force": "troops",
+    # Irregulars are counted apart from an army's troops ("2 fighters" is not the
+    # other side's "one soldier"), and under one head whatever they are called.
+    "fighter": "fighters",
+    "rebel": "fighters",
+    "separatist": "fighters",
+    "militant": "fighters",
+    "insurgent": "fighters",
+    "guerrilla": "fighters",
+    "militia": "fighters",
+    "militiamen": "fighters",
+    "militiaman": "fighters",
     "person": "people",
     "resident": "people",
     "victim": "people",
@@ -126,3 +140,39 @@ def subject_modifiers(subject: str | None) -> frozenset[str]:
         return frozenset()
     words = [_fold(w) for w in _WORD.findall(subject.lower())]
     return frozenset(w for w in words[:-1] if w not in _STOPWORDS)
+
+
+#: Number words: a figure's own value says nothing about what it counts.
+_NUMBER_WORDS = frozenset(
+    """zero four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million dozen dozens several""".split()
+)
+
+#: Minimum words for a statement to be compared by its wording.
+_MIN_STATEMENT_WORDS = 3
+_SIGNATURES = 4
+
+
+@cache
+def statement_words(text: str) -> frozenset[str]:
+    """Return a figure claim's content words without numbers ("toll rises to four")."""
+    words = frozenset(w for w in tokens(text) if w not in _NUMBER_WORDS and not w.isdigit())
+    return words if len(words) >= _MIN_STATEMENT_WORDS else frozenset()
+
+
+def signatures(words: frozenset[str]) -> tuple[str, ...]:
+    """Return min-hash keys of a word set: two sets with Jaccard J share each key with
+    probability J, so near-identical statements meet in a block without a scan.
+
+    >>> signatures(frozenset()) == ()
+    True
+    """
+    if not words:
+        return ()
+    return tuple(min(words, key=_salted(salt)) for salt in range(_SIGNATURES))
+
+
+def _salted(salt: int) -> Callable[[str], int]:
+    # A stable hash (not hash(), which changes per process): keys may be persisted.
+    return lambda word: zlib.crc32(f"{salt}:{word}".encode())
