@@ -223,9 +223,11 @@ def across_dash(number: Token, head: Token) -> bool:
     """
     low, high = sorted((number.i, head.i))
     between = number.doc[low + 1 : high]
-    for k, token in enumerate(between):
-        # A dash right before another number joins a range ("1-Two"), not a source.
-        if token.text in _DASHES and not (k + 1 < len(between) and _is_number(between[k + 1])):
+    for token in between:
+        # A dash right before another number joins a range ("1-Two"), not a source;
+        # one inside a word ("self-defence") joins the word.
+        spaced = bool(token.whitespace_ or token.nbor(-1).whitespace_)
+        if token.text in _DASHES and spaced and not _is_number(token.nbor()):
             return True
     return False
 
