@@ -38,6 +38,13 @@ TOLL_RISES: list[Row] = [  # "Toll of the dead rises to four - ministry", "rises
     ("to", "to", "ADP", "IN", 4, "prep"),
     ("four", "four", "NUM", "CD", 6, "pobj"),
 ]
+SPEAKER: list[Row] = [  # "The mayor said two died"
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("mayor", "mayor", "NOUN", "NN", 2, "nsubj"),
+    ("said", "say", "VERB", "VBD", 2, "ROOT"),
+    ("two", "two", "NUM", "CD", 4, "nsubj"),
+    ("died", "die", "VERB", "VBD", 2, "ccomp"),
+]
 NAME_COMPOUND: list[Row] = [  # "Two Freedonia soldiers killed"
     ("Two", "two", "NUM", "CD", 1, "compound"),
     ("Freedonia", "freedonia", "PROPN", "NNP", 2, "compound"),
@@ -58,6 +65,7 @@ def _doc(make_doc: Callable[..., Doc], rows: list[Row]) -> Doc:
         (SOURCE_DASH, [(3.0, "killed", None)]),  # the mayor is the source, not a victim
         (TOLL_RISES, [(4.0, "killed", None)]),
         (NAME_COMPOUND, [(2.0, "killed", "soldiers")]),
+        (SPEAKER, [(2.0, "killed", None)]),  # the speaker is no implicit victim
     ],
 )
 def test_headline_figures_category_and_subject(

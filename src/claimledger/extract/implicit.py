@@ -99,10 +99,20 @@ def _victim_category(token: Token, lex: Lexicons) -> str | None:
         return category if category in _CASUALTY else None
     if node.dep_ not in _ROLES - {"conj"} or _negated(node.head):
         return None
+    if node.dep_ == "nsubj" and _speaks(node.head, lex):
+        return None  # "the mayor said three were killed": the speaker, not a victim
     category = merge(predicate_evidence(token, lex), lex)
     if category is None and _zero(token, lex) and node.dep_ in {"nsubj", "nsubjpass"}:
         category = lex.nouns.get(lemma(token))  # "no casualties were reported"
     return category if category in _CASUALTY else None
+
+
+def _speaks(verb: Token, lex: Lexicons) -> bool:
+    """True for a verb that is no casualty predicate but reports a clause ("said that ...")."""
+    word = lemma(verb)
+    if word in lex.victim_verbs or word in lex.subject_verbs or word in lex.suffer_verbs:
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _phrase(token: Token) -> TextSpan:
