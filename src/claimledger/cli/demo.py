@@ -12,7 +12,7 @@ from claimledger.cli.render import (
     figures_table,
     stats_table,
 )
-from claimledger.crosscheck import crosscheck_ledger
+from claimledger.crosscheck import crosscheck_ingested
 from claimledger.demo import ingest_examples
 from claimledger.ingest import IngestSummary
 from claimledger.store import database_url, open_store
@@ -27,7 +27,7 @@ def demo_command(db: DbOption = None) -> None:
     with reported_errors():
         store = open_store(db)
         print_summary(IngestSummary.of(ingest_examples(store)))
-        crosscheck_ledger(store)
+        crosscheck_ingested(store)
         sources = {s.id: s.name for s in store.sources()}
         canonical = {c: sources[s] for c, s in store.claim_sources().items() if s in sources}
         console.print(documents_table(store.documents()))

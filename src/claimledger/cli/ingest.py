@@ -10,7 +10,7 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from claimledger.cli.app import DbOption, app, console, errors, reported_errors
-from claimledger.crosscheck import crosscheck_ledger
+from claimledger.crosscheck import crosscheck_ingested
 from claimledger.ingest import IngestSummary, Outcome
 from claimledger.ingest.metadata import InputDefaults
 from claimledger.ingest.paths import ingest_paths
@@ -75,7 +75,9 @@ def ingest_command(
         int | None, typer.Option(help="Largest document in bytes [max_document_bytes].")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
-    crosscheck: Annotated[bool, typer.Option(help="Cross-check the ledger after storing.")] = True,
+    crosscheck: Annotated[
+        bool, typer.Option(help="Cross-check the new documents against the ledger after storing.")
+    ] = True,
 ) -> None:
     """Ingest text, HTML, JSONL and feed files (or directories of them) into the ledger."""
     defaults = InputDefaults(outlet=outlet, published=_published(published), url=url)
@@ -85,7 +87,7 @@ def ingest_command(
         outcomes = ingest_paths(paths, store=store, settings=settings, defaults=defaults)
         summary = run_ingest(outcomes, quiet=quiet)
         if crosscheck and summary.stored:
-            crosscheck_ledger(store)
+            crosscheck_ingested(store)
     print_summary(summary)
     if summary.failed:
         raise typer.Exit(1)

@@ -29,6 +29,8 @@ __all__ = ["SUPPORTING_STATUSES", "Clusters"]
 #: Statuses whose claims can support another claim.
 SUPPORTING_STATUSES = frozenset({"asserted", "reported", "confirmed", "estimated"})
 
+_State = tuple[DisjointSets, dict[int, set[str]], dict[int, dict[str, Item]]]
+
 
 @dataclass
 class _Origins:
@@ -85,6 +87,23 @@ class Clusters:
         self._origins: dict[int, _Origins] = {}
         self._item, self._origin = item, origin
         self._contradicting = contradicting
+
+    def __getstate__(self) -> _State:
+        # The callables point into the owning index, which rewires them (rebind).
+        return self._sets, self._claims, self._origins
+
+    def __setstate__(self, state: _State) -> None:
+        self._sets, self._claims, self._origins = state
+
+    def rebind(
+        self,
+        *,
+        item: Callable[[int], Item],
+        origin: Callable[[int], str],
+        contradicting: Callable[[str], set[str]],
+    ) -> None:
+        """Point a restored (unpickled) cluster set at its index's items and contradictions."""
+        self._item, self._origin, self._contradicting = item, origin, contradicting
 
     def root(self, number: int) -> int:
         """Return the cluster root of an item."""

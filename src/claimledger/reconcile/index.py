@@ -86,7 +86,7 @@ class CrossCheckIndex:
         self._clusters = Clusters(
             item=self._items.__getitem__,
             origin=self._origins.__getitem__,
-            contradicting=lambda c: self._contradicts.get(c, set()),
+            contradicting=self._contradicting,
         )
         self._cluster_emitted: dict[int, tuple[str, ...]] = {}
         self._conflicts: dict[str, Conflict] = {}
@@ -99,6 +99,19 @@ class CrossCheckIndex:
 
     def __len__(self) -> int:
         return len(self._claim_items)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        # Restored from a saved state (claimledger.reconcile.state): the clusters'
+        # callables are not saved, so point them at this index's lists again.
+        self.__dict__.update(state)
+        self._clusters.rebind(
+            item=self._items.__getitem__,
+            origin=self._origins.__getitem__,
+            contradicting=self._contradicting,
+        )
+
+    def _contradicting(self, claim_id: str) -> set[str]:
+        return self._contradicts.get(claim_id, set())
 
     def add(self, new: Sequence[ClaimFacts]) -> CrossCheckResult:
         """Compare new claims with the ledger and return what is new or changed."""
@@ -114,6 +127,24 @@ class CrossCheckIndex:
                 self._insert(item, batch)
         roots = sorted({self._propositions.find(n) for n in range(start, len(self._items))})
         return self._outputs(roots, batch, {f.id for f in prepared})
+
+    def refresh_sources(self, sources: Iterable[Source]) -> bool:
+        """Take a newer source registry; return False (and keep the old) if it changes citations.
+
+        Names and aliases decide which sources a claim's ``via`` cites, and so its
+        origin: when they would read an indexed claim differently the index is
+        stale and the ledger must be cross-checked again from scratch.
+        """
+        registry = {s.id: s for s in sources}
+        aliases = alias_table(registry.values())
+        if aliases != self._aliases:
+            for facts in self._provenance.parents.values():
+                if facts.claim.via and cited_source_ids(facts, aliases=aliases) != (
+                    facts.cited_source_ids
+                ):
+                    return False
+        self._sources, self._aliases = registry, aliases
+        return True
 
     def timeline(self, claim_or_proposition_id: str) -> tuple[TimelineEntry, ...]:
         """Return the story of a claim's propositions (or of one proposition) in report order."""

@@ -226,5 +226,25 @@ api_tokens = sa.Table(
     sa.Column("revoked", sa.Boolean, nullable=False),
 )
 
+#: The cross-checking engine's saved index (one row), so that an ingest compares
+#: only its new claims with the ledger. ``snapshot`` is the index after the
+#: documents in ``documents`` minus those in ``pending``, which are replayed
+#: (in their batches) on load; ``generation`` guards against two writers.
+crosscheck_state = sa.Table(
+    "crosscheck_state",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("generation", sa.Integer, nullable=False),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("policy", sa.String(24), nullable=False),
+    sa.Column("window_days", sa.Integer, nullable=False),
+    sa.Column("claims", sa.Integer, nullable=False),
+    sa.Column("documents", sa.JSON, nullable=False),
+    sa.Column("pending", sa.JSON, nullable=False),
+    sa.Column("last_report", sa.JSON, nullable=False),
+    sa.Column("snapshot", sa.LargeBinary, nullable=False),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 #: Tables holding one document's extraction, deleted with it.
 DOCUMENT_TABLES = (mentions, claims, quantities, places, times, events)
