@@ -44,6 +44,7 @@ from claimledger.store.crosscheck import ConcurrentUpdateError, ResultsUpdate, S
 __all__ = [
     "SNAPSHOT_EVERY",
     "CrossCheckRun",
+    "IndexCache",
     "crosscheck_ingested",
     "crosscheck_ledger",
     "ledger_facts",
@@ -75,6 +76,30 @@ class CrossCheckRun:
     incremental: bool
     reason: str = ""
     seconds: Mapping[str, float] = field(default_factory=dict)
+
+
+class IndexCache:
+    """The index a long-running process (the web app) last saved, kept in memory.
+
+    Restoring a saved index costs time in proportion to the ledger; a process
+    that cross-checks again and again passes one of these so the next run can
+    skip that while the saved index is still the one it wrote (same generation).
+    """
+
+    def __init__(self) -> None:
+        self._kept: tuple[int, CrossCheckIndex] | None = None
+
+    def take(self, generation: int) -> CrossCheckIndex | None:
+        """Return the kept index if it is at ``generation``; either way, forget it.
+
+        A run that fails half-way must not leave a changed index behind.
+        """
+        kept, self._kept = self._kept, None
+        return kept[1] if kept is not None and kept[0] == generation else None
+
+    def keep(self, generation: int, index: CrossCheckIndex) -> None:
+        """Remember ``index``, saved at ``generation``."""
+        self._kept = (generation, index)
 
 
 class _Stale(Exception):
@@ -184,7 +209,9 @@ def _update(result: CrossCheckResult) -> ResultsUpdate:
     )
 
 
-def _full_run(store: Store, *, policy: str, reason: str) -> CrossCheckRun:
+def _full_run(
+    store: Store, *, policy: str, reason: str, cache: IndexCache | None = None
+) -> CrossCheckRun:
     seconds: dict[str, float] = {}
     with _timed(seconds, "facts"):
         facts, documents = _ledger_facts(store)
@@ -204,19 +231,25 @@ def _full_run(store: Store, *, policy: str, reason: str) -> CrossCheckRun:
             last_report=_report_key(facts[-1]) if facts else (),
             snapshot=dump_index(index),
         )
-        saved.write_crosscheck(store, _update(result), state=state, replace=True)
+        generation = saved.write_crosscheck(store, _update(result), state=state, replace=True)
+    if cache is not None:
+        cache.keep(generation, index)
     return CrossCheckRun(result, incremental=False, reason=reason, seconds=seconds)
 
 
-def crosscheck_ledger(store: Store, *, policy: str = DEFAULT_POLICY) -> CrossCheckResult:
+def crosscheck_ledger(
+    store: Store, *, policy: str = DEFAULT_POLICY, cache: IndexCache | None = None
+) -> CrossCheckResult:
     """Cross-check every stored claim, replace the stored results and save the index.
 
     Source reliability the engine suggests is written only where no analyst set one.
     """
-    return _full_run(store, policy=policy, reason="full run asked for").result
+    return _full_run(store, policy=policy, reason="full run asked for", cache=cache).result
 
 
-def crosscheck_ingested(store: Store, *, policy: str | None = None) -> CrossCheckRun:
+def crosscheck_ingested(
+    store: Store, *, policy: str | None = None, cache: IndexCache | None = None
+) -> CrossCheckRun:
     """Cross-check the claims of documents the saved index does not cover yet.
 
     Restores the saved index, adds the new documents' claims to it and writes
@@ -230,16 +263,18 @@ def crosscheck_ingested(store: Store, *, policy: str | None = None) -> CrossChec
 
     Args:
         policy: Estimate policy; default: the saved index's (else the default).
+        cache: Where a long-running process keeps the index between runs.
     """
-    state = saved.saved_index(store)
-    policy = policy or (state.policy if state is not None else DEFAULT_POLICY)
     seconds: dict[str, float] = {}
+    with _timed(seconds, "load"):
+        state = saved.saved_index(store)
+    policy = policy or (state.policy if state is not None else DEFAULT_POLICY)
     try:
         if state is None:
             raise _Stale("the ledger has no saved cross-checking index")
-        return _incremental(store, state, policy=policy, seconds=seconds)
+        return _incremental(store, state, policy=policy, seconds=seconds, cache=cache)
     except (_Stale, ConcurrentUpdateError) as stale:
-        return _full_run(store, policy=policy, reason=str(stale))
+        return _full_run(store, policy=policy, reason=str(stale), cache=cache)
 
 
 def _check_saved(state: SavedIndex, *, policy: str) -> None:
@@ -249,12 +284,16 @@ def _check_saved(state: SavedIndex, *, policy: str) -> None:
         raise _Stale(f"the saved index uses policy {state.policy}, window {state.window_days}")
 
 
-def _restored(store: Store, state: SavedIndex) -> CrossCheckIndex:
+def _restored(store: Store, state: SavedIndex, cache: IndexCache | None = None) -> CrossCheckIndex:
     """Return the saved index with its pending batches replayed, checked against the ledger."""
-    assert state.snapshot is not None
-    index = load_index(state.snapshot)
-    for batch in state.pending:
-        index.add(sorted(documents_facts(store, batch), key=report_order))
+    index = cache.take(state.generation) if cache is not None else None
+    if index is None:
+        snapshot = saved.saved_snapshot(store)
+        if snapshot is None:
+            raise _Stale("the saved index is missing")
+        index = load_index(snapshot)
+        for batch in state.pending:
+            index.add(sorted(documents_facts(store, batch), key=report_order))
     if len(index) != state.claims:
         raise _Stale("the saved index does not hold the claims it should")
     if not index.refresh_sources(store.sources()):
@@ -263,11 +302,16 @@ def _restored(store: Store, state: SavedIndex) -> CrossCheckIndex:
 
 
 def _incremental(
-    store: Store, state: SavedIndex, *, policy: str, seconds: dict[str, float]
+    store: Store,
+    state: SavedIndex,
+    *,
+    policy: str,
+    seconds: dict[str, float],
+    cache: IndexCache | None,
 ) -> CrossCheckRun:
     _check_saved(state, policy=policy)
     with _timed(seconds, "load"):
-        index = _restored(store, state)
+        index = _restored(store, state, cache)
     with _timed(seconds, "facts"):
         stored = saved.document_ids(store)
         if not state.documents <= stored:
@@ -281,12 +325,14 @@ def _incremental(
     with _timed(seconds, "engine"):
         result = index.add(new)
     with _timed(seconds, "write"):
-        saved.write_crosscheck(
+        generation = saved.write_crosscheck(
             store,
             _update(result),
             state=_next_state(state, index, new_documents, new),
             replace=False,
         )
+    if cache is not None:
+        cache.keep(generation, index)
     return CrossCheckRun(result, incremental=True, seconds=seconds)
 
 

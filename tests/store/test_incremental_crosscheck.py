@@ -276,3 +276,54 @@ def test_example_corpus_one_by_one_matches_a_full_run(
     if order == "reported":
         reasons = [r.reason for r in runs if not r.incremental]
         assert len(reasons) <= 2, reasons
+
+
+def test_a_kept_index_skips_restoring(fresh: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = bridge.IndexCache()
+    store_report(fresh, 0, REPORTS[0])
+    assert not crosscheck_ingested(fresh, cache=cache).incremental
+
+    def unread(*_args: object) -> None:
+        raise AssertionError("the kept index should have been used")
+
+    monkeypatch.setattr("claimledger.store.crosscheck.saved_snapshot", unread)
+    for number in (1, 2):
+        store_report(fresh, number, REPORTS[number])
+        assert crosscheck_ingested(fresh, cache=cache).incremental
+    with open_store("sqlite://") as full:
+        for number in range(3):
+            store_report(full, number, REPORTS[number])
+        crosscheck_ledger(full)
+        assert results(fresh) == results(full)
+
+
+def test_a_kept_index_is_dropped_when_another_run_saved(fresh: Store) -> None:
+    cache = bridge.IndexCache()
+    ingest_one_by_one(fresh, REPORTS[:1])
+    store_report(fresh, 1, REPORTS[1])
+    crosscheck_ingested(fresh, cache=cache)
+    store_report(fresh, 2, REPORTS[2])
+    crosscheck_ingested(fresh)  # another process: the kept index is now behind
+    store_report(fresh, 3, REPORTS[3])
+    assert crosscheck_ingested(fresh, cache=cache).incremental
+    with open_store("sqlite://") as full:
+        for number, spec in enumerate(REPORTS):
+            store_report(full, number, spec)
+        crosscheck_ledger(full)
+        assert results(fresh) == results(full)
+
+
+@pytest.mark.model
+def test_the_web_ingest_cross_checks_what_it_stores(fresh: Store, nlp: object) -> None:
+    from claimledger.web.routes.ingest import LibraryIngester
+
+    ingester = LibraryIngester()
+    ingester._nlp = nlp  # type: ignore[assignment]
+    text = (
+        "The army said on Monday that 14 villagers were killed in the shelling of Lowtown.\n"
+        "Medics said 30 villagers were killed in the shelling of Lowtown.\n"
+    )
+    ingester(fresh, "report.txt", text.encode())
+    state = saved_index(fresh)
+    assert state is not None and state.claims == len(fresh.claims()) > 0
+    assert fresh.grades()

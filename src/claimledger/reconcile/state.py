@@ -135,6 +135,10 @@ def load_index(blob: bytes) -> CrossCheckIndex:
     try:
         with _no_gc():
             index = _EngineUnpickler(io.BytesIO(blob)).load()
+            # Move the new objects to the oldest generation (freeze then unfreeze
+            # does it in one step): else the next young collection walks them all.
+            gc.freeze()
+            gc.unfreeze()
     except Exception as exc:  # a damaged blob can raise nearly anything
         raise StoreError(f"saved cross-check state is unreadable: {exc}") from exc
     if not isinstance(index, CrossCheckIndex):

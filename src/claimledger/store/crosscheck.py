@@ -29,6 +29,7 @@ __all__ = [
     "document_ids",
     "saved_generation",
     "saved_index",
+    "saved_snapshot",
     "write_crosscheck",
 ]
 
@@ -45,8 +46,8 @@ class ConcurrentUpdateError(StoreError):
 class SavedIndex:
     """The saved engine index and what it covers (see ``schema.crosscheck_state``).
 
-    ``snapshot`` None when writing means "keep the stored snapshot" (only the
-    pending batches changed).
+    ``snapshot`` is None when read (see :func:`saved_snapshot`) and, when
+    written, means "keep the stored snapshot" (only the pending batches changed).
     """
 
     generation: int
@@ -57,7 +58,7 @@ class SavedIndex:
     documents: frozenset[str]
     pending: tuple[tuple[str, ...], ...]
     last_report: tuple[str | int, ...]
-    snapshot: bytes | None
+    snapshot: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ class ResultsUpdate:
 
 
 def saved_index(store: Store) -> SavedIndex | None:
-    """Return the saved index, or None when the ledger has never been cross-checked."""
+    """Return what the saved index covers (not the index), or None when there is none."""
     table = schema.crosscheck_state
     with store.engine.connect() as connection:
         row = connection.execute(sa.select(table).where(table.c.id == _STATE_ROW)).mappings()
@@ -89,8 +90,16 @@ def saved_index(store: Store) -> SavedIndex | None:
         documents=frozenset(found["documents"]),
         pending=tuple(tuple(batch) for batch in found["pending"]),
         last_report=tuple(found["last_report"]),
-        snapshot=bytes(found["snapshot"]),
     )
+
+
+def saved_snapshot(store: Store) -> bytes | None:
+    """Return the saved index itself (see :mod:`claimledger.reconcile.state`)."""
+    table = schema.crosscheck_snapshot
+    with store.engine.connect() as connection:
+        query = sa.select(table.c.snapshot).where(table.c.id == _STATE_ROW)
+        found = connection.execute(query).scalar()
+    return bytes(found) if found is not None else None
 
 
 def document_ids(store: Store) -> set[str]:
@@ -121,8 +130,8 @@ def claim_source_ids(store: Store, documents: Iterable[str]) -> dict[str, str]:
 
 def write_crosscheck(
     store: Store, update: ResultsUpdate, *, state: SavedIndex, replace: bool
-) -> None:
-    """Write results and the saved index in one transaction.
+) -> int:
+    """Write results and the saved index in one transaction; return its generation.
 
     Args:
         replace: A full run: delete every stored result first and overwrite
@@ -134,11 +143,12 @@ def write_crosscheck(
     """
     try:
         with store.engine.begin() as connection:
-            _save_state(connection, state, replace=replace)
+            generation = _save_state(connection, state, replace=replace)
             _write_results(connection, update, replace=replace)
             _write_reliabilities(connection, update.reliabilities)
     except sa.exc.SQLAlchemyError as exc:
         raise StoreError(f"could not store cross-checking results: {exc}") from exc
+    return generation
 
 
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -187,7 +197,7 @@ def _write_reliabilities(connection: sa.Connection, letters: Sequence[tuple[str,
         connection.execute(query, [{"source": s, "letter": letter} for s, letter in letters])
 
 
-def _save_state(connection: sa.Connection, state: SavedIndex, *, replace: bool) -> None:
+def _save_state(connection: sa.Connection, state: SavedIndex, *, replace: bool) -> int:
     table = schema.crosscheck_state
     values: dict[str, Any] = {
         "generation": state.generation,
@@ -201,7 +211,10 @@ def _save_state(connection: sa.Connection, state: SavedIndex, *, replace: bool) 
         "saved_at": datetime.now(UTC),
     }
     if state.snapshot is not None:
-        values["snapshot"] = state.snapshot
+        connection.execute(schema.crosscheck_snapshot.delete())
+        connection.execute(
+            schema.crosscheck_snapshot.insert(), [{"id": _STATE_ROW, "snapshot": state.snapshot}]
+        )
     if replace:
         if state.snapshot is None:
             raise StoreError("a full cross-checking run must save a snapshot")
@@ -210,12 +223,13 @@ def _save_state(connection: sa.Connection, state: SavedIndex, *, replace: bool) 
         connection.execute(table.delete())
         values["generation"] = (previous or 0) + 1
         connection.execute(table.insert(), [values | {"id": _STATE_ROW}])
-        return
+        return int(values["generation"])
     query = table.update().where(
         table.c.id == _STATE_ROW, table.c.generation == state.generation - 1
     )
     if connection.execute(query.values(values)).rowcount != 1:
         raise ConcurrentUpdateError("another run saved the cross-checking index meanwhile")
+    return state.generation
 
 
 def saved_generation(store: Store) -> int:

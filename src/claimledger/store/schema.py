@@ -227,9 +227,11 @@ api_tokens = sa.Table(
 )
 
 #: The cross-checking engine's saved index (one row), so that an ingest compares
-#: only its new claims with the ledger. ``snapshot`` is the index after the
-#: documents in ``documents`` minus those in ``pending``, which are replayed
-#: (in their batches) on load; ``generation`` guards against two writers.
+#: only its new claims with the ledger: what it covers here, the index itself in
+#: ``crosscheck_snapshot`` (a row apart, so that updating this one does not
+#: rewrite it). The snapshot holds the documents in ``documents`` minus those in
+#: ``pending``, which are replayed (in their batches) on load; ``generation``
+#: guards against two writers.
 crosscheck_state = sa.Table(
     "crosscheck_state",
     metadata,
@@ -242,8 +244,14 @@ crosscheck_state = sa.Table(
     sa.Column("documents", sa.JSON, nullable=False),
     sa.Column("pending", sa.JSON, nullable=False),
     sa.Column("last_report", sa.JSON, nullable=False),
-    sa.Column("snapshot", sa.LargeBinary, nullable=False),
     sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+crosscheck_snapshot = sa.Table(
+    "crosscheck_snapshot",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("snapshot", sa.LargeBinary, nullable=False),
 )
 
 #: Tables holding one document's extraction, deleted with it.

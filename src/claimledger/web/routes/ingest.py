@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Uplo
 from fastapi.responses import HTMLResponse
 
 from claimledger.access import User
+from claimledger.crosscheck import IndexCache, crosscheck_ingested
 from claimledger.store import Store
 from claimledger.web.context import store_of
 from claimledger.web.pages import render
@@ -33,12 +34,15 @@ class LibraryIngester:
     """Ingest one input exactly as ``claimledger ingest FILE`` does.
 
     The spaCy pipeline is loaded on the first ingest and kept; ingests run one
-    at a time because they share it.
+    at a time because they share it. New documents are cross-checked against
+    the ledger as the command does, with the engine's index kept in memory
+    between ingests (restoring it from the ledger costs time with its size).
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._nlp: Language | None = None
+        self._index = IndexCache()
 
     def __call__(self, store: Store, name: str, data: bytes) -> IngestOut:
         # Imported here: spaCy takes seconds to import, and reading needs none of it.
@@ -57,6 +61,8 @@ class LibraryIngester:
                 outcomes = list(
                     ingest_paths([str(path)], store=store, settings=load_settings(), nlp=self._nlp)
                 )
+                if any(o.status == "stored" for o in outcomes):
+                    crosscheck_ingested(store, cache=self._index)
             # Errors name the input; show the uploaded name, not the temporary folder.
             failed = [o.error.replace(str(path), safe) for o in outcomes if o.error]
         stored = [o for o in outcomes if o.status == "stored" and o.document_id]

@@ -27,11 +27,17 @@ def upgrade() -> None:
         sa.Column("documents", sa.JSON(), nullable=False),
         sa.Column("pending", sa.JSON(), nullable=False),
         sa.Column("last_report", sa.JSON(), nullable=False),
-        sa.Column("snapshot", sa.LargeBinary(), nullable=False),
         sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "crosscheck_snapshot",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("snapshot", sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
 
 
 def downgrade() -> None:
+    op.drop_table("crosscheck_snapshot")
     op.drop_table("crosscheck_state")
