@@ -179,7 +179,8 @@ def _ingest_one(
     print(
         f"  new document {n + 1}: add_document {stored * 1000:5.0f} ms  "
         f"{'incremental' if run.incremental else 'FULL: ' + run.reason}  {parts}  "
-        f"total {sum(run.seconds.values()):6.2f} s ({cpu:5.2f} s CPU)  RSS +{_rss_mb() - base:5.0f} MB "
+        f"total {sum(run.seconds.values()):6.2f} s ({cpu:5.2f} s CPU)  "
+        f"RSS +{_rss_mb() - base:5.0f} MB "
         f"(+{_rss_mb() - before:4.0f} during), peak +{_peak_mb() - base:5.0f} MB",
         flush=True,
     )
