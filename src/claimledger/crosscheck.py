@@ -25,7 +25,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from claimledger.model import Claim, Document, Event, Extraction, Place, Quantity, TimeRef
+from claimledger.model import (
+    Claim,
+    Document,
+    Event,
+    Extraction,
+    Place,
+    Quantity,
+    Source,
+    TimeRef,
+)
 from claimledger.reconcile import (
     DEFAULT_POLICY,
     DEFAULT_WINDOW_DAYS,
@@ -169,7 +178,7 @@ def _ledger_facts(store: Store) -> tuple[list[ClaimFacts], set[str]]:
     return facts, {d.id for d in documents}
 
 
-def documents_facts(store: Store, document_ids: Collection[str]) -> list[ClaimFacts]:
+def _documents_facts(store: Store, document_ids: Collection[str]) -> list[ClaimFacts]:
     """Return the facts of some documents' claims, as :func:`ledger_facts` builds them."""
     source_ids = saved.claim_source_ids(store, document_ids)
     facts: list[ClaimFacts] = []
@@ -217,7 +226,8 @@ def _full_run(
         facts, documents = _ledger_facts(store)
         facts.sort(key=report_order)
     with _timed(seconds, "engine"):
-        index = CrossCheckIndex(policy=policy, sources=store.sources())
+        registry = store.sources()
+        index = CrossCheckIndex(policy=policy, sources=registry)
         result = index.add(facts)
     with _timed(seconds, "write"):
         state = SavedIndex(
@@ -229,6 +239,7 @@ def _full_run(
             documents=frozenset(documents),
             pending=(),
             last_report=_report_key(facts[-1]) if facts else (),
+            analyst_sources=_analyst_sources(registry),
             snapshot=dump_index(index),
         )
         generation = saved.write_crosscheck(store, _update(result), state=state, replace=True)
@@ -284,7 +295,13 @@ def _check_saved(state: SavedIndex, *, policy: str) -> None:
         raise _Stale(f"the saved index uses policy {state.policy}, window {state.window_days}")
 
 
-def _restored(store: Store, state: SavedIndex, cache: IndexCache | None = None) -> CrossCheckIndex:
+def _analyst_sources(registry: Iterable[Source]) -> frozenset[str]:
+    return frozenset(s.id for s in registry if s.reliability and not s.reliability_suggested)
+
+
+def _restored(
+    store: Store, state: SavedIndex, registry: list[Source], cache: IndexCache | None = None
+) -> CrossCheckIndex:
     """Return the saved index with its pending batches replayed, checked against the ledger."""
     index = cache.take(state.generation) if cache is not None else None
     if index is None:
@@ -293,11 +310,14 @@ def _restored(store: Store, state: SavedIndex, cache: IndexCache | None = None) 
             raise _Stale("the saved index is missing")
         index = load_index(snapshot)
         for batch in state.pending:
-            index.add(sorted(documents_facts(store, batch), key=report_order))
+            index.add(sorted(_documents_facts(store, batch), key=report_order))
     if len(index) != state.claims:
         raise _Stale("the saved index does not hold the claims it should")
-    if not index.refresh_sources(store.sources()):
-        raise _Stale("source names or aliases changed how stored claims read")
+    if not state.analyst_sources <= _analyst_sources(registry):
+        # Only a full run knows the suggested letter that takes its place.
+        raise _Stale("an analyst's reliability letter was withdrawn")
+    if not index.refresh_sources(registry):
+        raise _Stale("source names or aliases changed which sources stored claims cite")
     return index
 
 
@@ -311,13 +331,14 @@ def _incremental(
 ) -> CrossCheckRun:
     _check_saved(state, policy=policy)
     with _timed(seconds, "load"):
-        index = _restored(store, state, cache)
+        registry = store.sources()
+        index = _restored(store, state, registry, cache)
     with _timed(seconds, "facts"):
         stored = saved.document_ids(store)
         if not state.documents <= stored:
             raise _Stale("documents the saved index covers were deleted")
         new_documents = stored - state.documents
-        new = sorted(documents_facts(store, new_documents), key=report_order)
+        new = sorted(_documents_facts(store, new_documents), key=report_order)
         if saved.claim_count(store) != state.claims + len(new):
             raise _Stale("the stored claims changed since the index was saved")
         if new and state.last_report and _report_key(new[0]) <= state.last_report:
@@ -328,7 +349,7 @@ def _incremental(
         generation = saved.write_crosscheck(
             store,
             _update(result),
-            state=_next_state(state, index, new_documents, new),
+            state=_next_state(state, index, new_documents, new, registry=registry),
             replace=False,
         )
     if cache is not None:
@@ -337,7 +358,12 @@ def _incremental(
 
 
 def _next_state(
-    state: SavedIndex, index: CrossCheckIndex, documents: Collection[str], new: list[ClaimFacts]
+    state: SavedIndex,
+    index: CrossCheckIndex,
+    documents: Collection[str],
+    new: list[ClaimFacts],
+    *,
+    registry: list[Source],
 ) -> SavedIndex:
     pending = (*state.pending, tuple(sorted(documents))) if new else state.pending
     snapshot = None
@@ -350,6 +376,7 @@ def _next_state(
         documents=state.documents | frozenset(documents),
         pending=pending,
         last_report=_report_key(new[-1]) if new else state.last_report,
+        analyst_sources=_analyst_sources(registry),
         snapshot=snapshot,
     )
 
@@ -363,7 +390,7 @@ def story_timeline(store: Store, claim_or_proposition_id: str) -> tuple[Timeline
     if state is not None:
         try:
             _check_saved(state, policy=state.policy)
-            index = _restored(store, state)
+            index = _restored(store, state, store.sources())
             if state.documents == saved.document_ids(store):
                 return index.timeline(claim_or_proposition_id)
         except _Stale:

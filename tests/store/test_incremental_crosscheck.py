@@ -100,7 +100,23 @@ def test_a_new_citable_source_falls_back_to_a_full_run(fresh: Store) -> None:
     runs = ingest_one_by_one(fresh, [ReportSpec("Wire", 0, (relayed,)), REPORTS[1]])
     # Report 1 brings the Police into the registry: report 0 now cites them.
     assert not runs[1].incremental
-    assert "aliases" in runs[1].reason
+    assert "aliases" in runs[1].reason, runs[1].reason
+
+
+def test_analyst_letters_match_a_full_run(fresh: Store) -> None:
+    ingest_one_by_one(fresh, REPORTS[:2])
+    fresh.set_source_reliability("s-army", "B", suggested=False)
+    store_report(fresh, 2, REPORTS[2])
+    assert crosscheck_ingested(fresh).incremental
+    fresh.set_source_reliability("s-army", None, suggested=False)  # withdrawn
+    store_report(fresh, 3, REPORTS[3])
+    run = crosscheck_ingested(fresh)
+    assert not run.incremental and "withdrawn" in run.reason
+    with open_store("sqlite://") as full:
+        for number, spec in enumerate(REPORTS):
+            store_report(full, number, spec)
+        crosscheck_ledger(full)
+        assert results(fresh) == results(full)
 
 
 def test_another_policy_or_engine_falls_back(fresh: Store, monkeypatch: pytest.MonkeyPatch) -> None:

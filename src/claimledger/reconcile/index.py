@@ -52,6 +52,9 @@ class _Batch:
     conflicts: list[Conflict] = field(default_factory=list)
     clusters: set[int] = field(default_factory=set)
     retired: set[str] = field(default_factory=set)
+    # Claims that gained an opponent, even through a conflict not reported
+    # again (a wire copy's): their grades change.
+    opposed: set[str] = field(default_factory=set)
 
 
 class CrossCheckIndex:
@@ -208,6 +211,7 @@ class CrossCheckIndex:
             self._copy_keys.add(copy_key)
             batch.conflicts.append(conflict)
         if verdict.kind != "revision":
+            batch.opposed.update((a.facts.id, b.facts.id))
             for x, y in ((a, b), (b, a)):
                 self._contradicts.setdefault(x.facts.id, set()).add(y.facts.id)
                 self._opponents.setdefault(x.facts.id, set()).add(
@@ -261,7 +265,9 @@ class CrossCheckIndex:
             batch.retired |= set(self._emitted.get(root, ())) - ids
             self._emitted[root] = tuple(ids)
         corroborations, supported = self._corroborations(batch)
-        touched = new | supported | {c for x in batch.conflicts for c in x.claim_ids}
+        touched = (
+            new | supported | batch.opposed | {c for x in batch.conflicts for c in x.claim_ids}
+        )
         return CrossCheckResult(
             conflicts=tuple(batch.conflicts),
             corroborations=tuple(corroborations),

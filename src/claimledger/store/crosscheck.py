@@ -46,7 +46,8 @@ class ConcurrentUpdateError(StoreError):
 class SavedIndex:
     """The saved engine index and what it covers (see ``schema.crosscheck_state``).
 
-    ``snapshot`` is None when read (see :func:`saved_snapshot`) and, when
+    ``analyst_sources`` are the sources that had an analyst's reliability
+    letter. ``snapshot`` is None when read (see :func:`saved_snapshot`) and, when
     written, means "keep the stored snapshot" (only the pending batches changed).
     """
 
@@ -58,6 +59,7 @@ class SavedIndex:
     documents: frozenset[str]
     pending: tuple[tuple[str, ...], ...]
     last_report: tuple[str | int, ...]
+    analyst_sources: frozenset[str] = frozenset()
     snapshot: bytes | None = None
 
 
@@ -90,6 +92,7 @@ def saved_index(store: Store) -> SavedIndex | None:
         documents=frozenset(found["documents"]),
         pending=tuple(tuple(batch) for batch in found["pending"]),
         last_report=tuple(found["last_report"]),
+        analyst_sources=frozenset(found["analyst_sources"]),
     )
 
 
@@ -208,6 +211,7 @@ def _save_state(connection: sa.Connection, state: SavedIndex, *, replace: bool) 
         "documents": sorted(state.documents),
         "pending": [list(batch) for batch in state.pending],
         "last_report": list(state.last_report),
+        "analyst_sources": sorted(state.analyst_sources),
         "saved_at": datetime.now(UTC),
     }
     if state.snapshot is not None:

@@ -244,6 +244,7 @@ crosscheck_state = sa.Table(
     sa.Column("documents", sa.JSON, nullable=False),
     sa.Column("pending", sa.JSON, nullable=False),
     sa.Column("last_report", sa.JSON, nullable=False),
+    sa.Column("analyst_sources", sa.JSON, nullable=False),
     sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
 )
 
