@@ -87,7 +87,10 @@ def ingest_command(
         outcomes = ingest_paths(paths, store=store, settings=settings, defaults=defaults)
         summary = run_ingest(outcomes, quiet=quiet)
         if crosscheck and summary.stored:
-            crosscheck_ingested(store)
+            run = crosscheck_ingested(store)
+            if not quiet:
+                how = "new claims only" if run.incremental else f"whole ledger ({run.reason})"
+                errors.print(f"cross-checked: {how}", markup=False, highlight=False)
     print_summary(summary)
     if summary.failed:
         raise typer.Exit(1)
