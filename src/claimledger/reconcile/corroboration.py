@@ -29,8 +29,6 @@ __all__ = ["SUPPORTING_STATUSES", "Clusters"]
 #: Statuses whose claims can support another claim.
 SUPPORTING_STATUSES = frozenset({"asserted", "reported", "confirmed", "estimated"})
 
-_State = tuple[DisjointSets, dict[int, set[str]], dict[int, dict[str, Item]]]
-
 
 @dataclass
 class _Origins:
@@ -64,6 +62,9 @@ class _Origins:
             if alone and origin not in counted:
                 counted[origin] = alone[0]
         return counted
+
+
+_State = tuple[DisjointSets, dict[int, set[str]], dict[int, _Origins]]
 
 
 class Clusters:
