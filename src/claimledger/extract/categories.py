@@ -41,6 +41,8 @@ __all__ = [
     "phrase_across_dash",
     "predicate_evidence",
     "qualifier_of",
+    "read_category",
+    "shot_only",
 ]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -363,7 +365,17 @@ def counted_noun(anchor: Token) -> Token | None:
 
 def category_of(anchor: Token, *, lex: Lexicons | None = None) -> str | None:
     """Return the category of the number whose counted word is ``anchor``, or None."""
-    lex = lex or lexicons()
+    return read_category(anchor, lex=lex or lexicons())[0]
+
+
+def shot_only(evidence: set[str]) -> bool:
+    """True if "shot" alone decides: "4 were shot" (may include the dead), not "shot dead"."""
+    return "shot" in evidence and not evidence & _HARMED
+
+
+def read_category(anchor: Token, *, lex: Lexicons) -> tuple[str | None, bool]:
+    """The category of the number whose counted word is ``anchor``, and whether only
+    "shot" decided it (see :func:`shot_only`)."""
     counted = counted_noun(anchor)
     own = lex.adjectives.get(anchor.lower_) if anchor.pos_ in {"ADJ", "VERB"} else None
     places = [{own} if own else set(), _modifier_evidence(anchor, lex)]  # "67 dead"
@@ -374,14 +386,15 @@ def category_of(anchor: Token, *, lex: Lexicons | None = None) -> str | None:
         places.append({lex.nouns[lemma(counted)]} if lemma(counted) in lex.nouns else set())
     places.append(_next_word_evidence(anchor, lex))
     for evidence in places:
-        if "shot" in evidence and not evidence & _HARMED and _deaths_nearby(anchor, lex):
+        shot = shot_only(evidence)
+        if shot and _deaths_nearby(anchor, lex):
             evidence = evidence | {"killed_or_wounded"}  # "nine were shot, one fatally"
         category = merge(evidence, lex)
         if category in _HARMED and counted is not None and not _living(counted, lex):
-            return None  # "17 search warrants were executed": things are not casualties
+            return None, False  # "17 search warrants were executed": things are not casualties
         if category:
-            return category
-    return None
+            return category, shot
+    return None, False
 
 
 def _deaths_nearby(anchor: Token, lex: Lexicons) -> bool:

@@ -32,13 +32,15 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.categories import (
     Lexicons,
     across_dash,
-    category_of,
     counted_noun,
     is_partitive,
     lemma,
     lexicons,
     phrase_across_dash,
+    predicate_evidence,
     qualifier_of,
+    read_category,
+    shot_only,
 )
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, read_number
@@ -52,6 +54,7 @@ _CONTEXT_SENTENCES = 3
 #: How a number hangs on the noun it counts ("12 people", "both men").
 _NUMBER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "predet"}
 _CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
+_SHOT_CATEGORIES = {"wounded", "killed_or_wounded"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ class _Found:
     explicit: bool  # category read from this number's own context
     elided: bool = False  # no counted noun: subject comes from context
     members: frozenset[int] = frozenset()  # for a total: the anchors it adds up
+    shot: bool = False  # only "shot" gave the category: the count may include the dead
+    derived: bool = False  # computed from other figures ("shot" minus killed)
 
 
 def _root(span: Span) -> Token:
@@ -147,7 +152,7 @@ def _one(doc: Doc, found: NumberSpan, policy: VaguePolicy, lex: Lexicons) -> _Fo
     counted = counted_noun(anchor)
     if counted is not None and lemma(counted) in lex.units:
         return None
-    category = category_of(anchor, lex=lex)
+    category, shot = read_category(anchor, lex=lex)
     if category is None and counted is None:
         category_text = None
     else:
@@ -167,7 +172,8 @@ def _one(doc: Doc, found: NumberSpan, policy: VaguePolicy, lex: Lexicons) -> _Fo
     )
     sentence = _sentence_index(doc, anchor)
     explicit = category_text is not None
-    return _Found(quantity, anchor, _root(found.number), sentence, explicit, counted is None)
+    root = _root(found.number)
+    return _Found(quantity, anchor, root, sentence, explicit, counted is None, shot=shot)
 
 
 def _speaks_of_figures(token: Token, lex: Lexicons) -> bool:
@@ -272,6 +278,65 @@ def _taken(found: list[_Found]) -> set[int]:
     return {f.anchor.i for f in found} | {h.i for h in heads if h is not None}
 
 
+def survivors(items: list[_Found], lex: Lexicons) -> list[_Found]:
+    """ "Four people were shot ... one died": 4 killed or wounded, so 3 wounded.
+
+    A count that only "shot" categorised includes the dead when the text also
+    counts deaths: it becomes ``killed_or_wounded`` and, less the largest killed
+    figure not above it, gives a derived wounded figure over the same phrase,
+    ``subset_of`` the shot count. Without deaths in the text "shot" stays wounded.
+    """
+    deaths = {f.quantity.value for f in items if f.quantity.category == "killed"}
+    if not deaths:
+        return items
+    parts = {i for f in items for i in f.members}  # "two men and a woman were shot"
+    victims = {
+        w.lower()
+        for f in items
+        if f.quantity.category == "killed" and f.quantity.subject
+        for w in f.quantity.subject.split()
+    }
+    out: list[_Found] = []
+    for item in items:
+        q = item.quantity
+        dead = max((d for d in deaths if d <= q.value), default=None)
+        if not item.shot or q.category not in _SHOT_CATEGORIES or dead is None:
+            out.append(item)
+            continue
+        if q.qualifier == "implicit" and not _died(item, victims):
+            out.append(item)  # "A was killed and B was shot": B is wounded
+            continue
+        total = replace(item, quantity=replace(q, category="killed_or_wounded"))
+        out.append(replace(total, members=item.members | {item.anchor.i}))
+        is_part = not item.members and item.anchor.i in parts
+        if dead < q.value and q.qualifier != "implicit" and not is_part:
+            out.extend(_wounded_part(total, q.value - dead, lex))
+    return out
+
+
+def _died(item: _Found, victims: set[str]) -> bool:
+    """Is the victim of an implicit "X was shot" counted dead elsewhere in the text?"""
+    subject = item.quantity.subject
+    if subject is None:
+        return True  # "he was shot": the victim the text is about
+    return any(w.lower() in victims for w in subject.split())
+
+
+def _wounded_part(total: _Found, value: float, lex: Lexicons) -> Iterator[_Found]:
+    q = total.quantity
+    if q.bound not in {"exact", "more_than", "at_least", "less_than", "at_most"}:
+        return  # "dozens were shot, two died": no count of the wounded to read
+    low, high = _limits(value, q.bound)
+    anchor = total.anchor
+    verbs = [t for t in (*anchor.children, *anchor.ancestors) if t.i > anchor.i]
+    verb = next((t for t in verbs if lex.victim_verbs.get(lemma(t)) == "shot"), None)
+    end = max(q.span.end, verb.idx + len(verb)) if verb is not None else q.span.end
+    text = anchor.doc.text[q.span.start : end]
+    span = TextSpan(text, q.span.start, end)
+    part = replace(q, span=span, value=value, low=low, high=high, category="wounded")
+    yield replace(total, quantity=replace(part, qualifier="derived"), derived=True)
+
+
 def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     """Yield the figures of a parsed ``doc`` in text order, with ids "q1", "q2", ...
 
@@ -282,9 +347,10 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     lex = lexicons()
     found = [f for n in number_spans(doc, policy=policy) if (f := _one(doc, n, policy, lex))]
     found.extend(
-        _Found(q, anchor, anchor, _sentence_index(doc, anchor), True)
-        for q, anchor in implicit_counts(doc, lex=lex, taken=_taken(found))
+        _Found(q, a, a, _sentence_index(doc, a), True, shot=shot_only(predicate_evidence(a, lex)))
+        for q, a in implicit_counts(doc, lex=lex, taken=_taken(found))
     )
     found.extend(_totals(found))
-    found.sort(key=lambda f: (f.quantity.span.start, -f.quantity.span.end))
+    found = survivors(found, lex)
+    found.sort(key=lambda f: (f.quantity.span.start, f.derived, -f.quantity.span.end))
     yield from _with_context(found, doc, lex)
