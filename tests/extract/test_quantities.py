@@ -322,3 +322,46 @@ def test_quantities_bare_subject_takes_its_owner_from_earlier_text(
     doc = make_doc(words, lemmas=lemmas, pos=pos, tags=tags, heads=heads, deps=deps, ents=ents)
     (q,) = _figures(doc)
     assert (q.value, q.category, q.subject) == (500.0, "deployed", "North Korean troops")
+
+
+def _largest(found: list[Quantity], category: str) -> float:
+    return max((q.value for q in found if q.category == category), default=0.0)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,killed,wounded",
+    [
+        # "shot" counts the dead too: wounded = shot - killed
+        ("Five people were shot on Elm Street. One man died at the scene.", 1.0, 4.0),
+        ("Two men were shot, one of them fatally.", 1.0, 1.0),
+        ("Gunmen shot six farmers, killing two.", 2.0, 4.0),
+        # without deaths in the text, "shot" is wounded
+        ("Three teenagers were shot outside the arena.", 0.0, 3.0),
+        ("Two people were killed, two others injured, in a crash of gunfire.", 2.0, 2.0),
+        ("A man was shot and killed and his cousin was wounded.", 1.0, 1.0),
+        ("Officers found a clerk suffering from a gunshot wound.", 0.0, 1.0),
+        ("Three victims were treated for minor injuries.", 0.0, 3.0),
+        ("A 19-year-old was grazed by a bullet.", 0.0, 1.0),
+    ],
+)
+def test_quantities_wounded_readings(
+    nlp: Language, text: str, killed: float, wounded: float
+) -> None:
+    found = list(nlp(text)._.cl_quantities)
+    assert (_largest(found, "killed"), _largest(found, "wounded")) == (killed, wounded)
+    for q in found:
+        assert text[q.span.start : q.span.end] == q.span.text
+
+
+@pytest.mark.model
+def test_quantities_derived_wounded_points_to_the_shot_phrase(nlp: Language) -> None:
+    found = list(nlp("Four people were shot. A woman later died.")._.cl_quantities)
+    (derived,) = [q for q in found if q.qualifier == "derived"]
+    shot = next(q for q in found if q.id == derived.subset_of)
+    assert (derived.category, derived.value, derived.span.text) == (
+        "wounded",
+        3.0,
+        "Four people were shot",
+    )
+    assert (shot.category, shot.value) == ("killed_or_wounded", 4.0)

@@ -141,6 +141,8 @@ def _with_conjuncts(token: Token) -> Iterator[Token]:
 def _verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[str]:
     """Categories a predicate adds: "shot *dead*", "shot and *killed*", "*fatally*"."""
     for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} and any(c.dep_ in _SUBJECTS for c in child.children):
+            continue  # "two were killed, two others injured": a clause of its own
         if child.dep_ in _PREDICATIVES | {"advmod"}:
             found = _word_category(child, lex)
             if found:
@@ -149,6 +151,8 @@ def _verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator
                 yield from _verb_extras(child, lex, nested=False)  # "found shot dead"
         if child.dep_ == "prep" and child.lower_ == "among":
             yield from _among(child, lex)  # "two policemen were among those killed"
+        if child.dep_ == "prep" and child.lower_ in {"for", "from", "with"}:
+            yield from _wound_nouns(verb, child, lex)  # "treated for injuries"
         if child.dep_ == "prep" and child.lower_ in {"to", "into", "in"}:
             for target in child.children:
                 # "shot to death", "taken to the hospital", "in critical condition"
@@ -156,10 +160,22 @@ def _verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator
                 if found and target.dep_ == "pobj" and (child.lower_ != "in" or found != "killed"):
                     yield found
     for conj in verb.conjuncts:
+        if conj.i < verb.i:
+            continue  # "A was killed and B was wounded": "killed" is A's, not B's
         if not any(c.dep_ in _SUBJECTS | _OBJECTS for c in conj.children):
             found = lex.victim_verbs.get(lemma(conj)) or lex.adjectives.get(conj.lower_)
             if found:
                 yield found
+
+
+def _wound_nouns(verb: Token, prep: Token, lex: Lexicons) -> Iterator[str]:
+    """ "treated for injuries", "suffering from gunshot wounds", "found with a wound"."""
+    word = lemma(verb)
+    if (lex.victim_verbs.get(word) or lex.subject_verbs.get(word)) == "killed":
+        return  # "died of his wounds": the wound is how they died
+    for target in prep.children:
+        if target.dep_ == "pobj" and lex.nouns.get(lemma(target)) == "wounded":
+            yield "wounded"
 
 
 def _among(prep: Token, lex: Lexicons) -> Iterator[str]:

@@ -32,12 +32,12 @@ _NOBODY = {"nobody", "none", "noone"}
 
 
 def _is_person(token: Token, lex: Lexicons) -> bool:
+    if token.lower_ in {"old", "olds"}:  # "a one-year-old was shot" (often tagged DATE)
+        return any(t.lower_ in _AGE_UNITS for t in token.doc[max(0, token.i - 3) : token.i])
     if token.ent_type_ in {"DATE", "TIME", "GPE", "ORG", "LOC", "FAC", "NORP"}:
         return False
-    if token.lower_ in _PRONOUNS:
-        return True
-    if token.lower_ in {"old", "olds"}:  # "a one-year-old was shot"
-        return any(t.lower_ in _AGE_UNITS for t in token.doc[max(0, token.i - 3) : token.i])
+    if token.lower_ in _PRONOUNS or (token.lower_ == "another" and token.pos_ == "PRON"):
+        return True  # "one man dead and another wounded"
     if token.ent_type_ == "PERSON":
         return True
     if token.pos_ not in {"NOUN", "PROPN"}:

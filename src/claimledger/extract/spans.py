@@ -161,6 +161,8 @@ def _is_identifier(doc: Doc, start: int) -> bool:
     if before.lower_ in _ID_WORDS:
         return True
     head = doc[start].head
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[start].children):
+        return False  # "two men, one of them fatally": a part, not a label
     # "Brigade 47" is written in digits; "UPDATE 2-Dozens killed" is a count hung on the slug.
     return (
         any(c.isdigit() for c in doc[start].text)
