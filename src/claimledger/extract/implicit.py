@@ -29,12 +29,14 @@ _CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 _NOBODY = {"nobody", "none", "noone"}
+_NOT_VICTIMS = {"DATE", "TIME", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT"}
+_DAYS = set("monday tuesday wednesday thursday friday saturday sunday week night".split())
 
 
 def _is_person(token: Token, lex: Lexicons) -> bool:
     if token.lower_ in {"old", "olds"}:  # "a one-year-old was shot" (often tagged DATE)
         return any(t.lower_ in _AGE_UNITS for t in token.doc[max(0, token.i - 3) : token.i])
-    if token.ent_type_ in {"DATE", "TIME", "GPE", "ORG", "LOC", "FAC", "NORP"}:
+    if token.ent_type_ in _NOT_VICTIMS:
         return False
     if token.lower_ in _PRONOUNS or (token.lower_ == "another" and token.pos_ == "PRON"):
         return True  # "one man dead and another wounded"
@@ -82,6 +84,8 @@ def _event_victim(token: Token, lex: Lexicons) -> bool:
     """ "the murder of the judge", "the judge's murder": a named or nominal victim."""
     if token.pos_ not in {"NOUN", "PROPN"} and token.lower_ not in _PRONOUNS:
         return False
+    if token.ent_type_ in _NOT_VICTIMS or token.lower_ in _DAYS:
+        return False  # "Monday's shooting", "last week's shooting": when, not whom
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         return lemma(token.head.head) in lex.event_nouns
     return token.dep_ == "poss" and lemma(token.head) in lex.event_nouns
