@@ -365,3 +365,48 @@ def test_quantities_derived_wounded_points_to_the_shot_phrase(nlp: Language) -> 
         "Four people were shot",
     )
     assert (shot.category, shot.value) == ("killed_or_wounded", 4.0)
+
+
+def _owned_shooting(owner: str, tag: str) -> list[Row]:
+    return [
+        (owner, owner.lower(), "PROPN", tag, 2, "poss"),
+        ("'s", "'s", "PART", "POS", 0, "case"),
+        ("shooting", "shooting", "NOUN", "NN", 3, "nsubj"),
+        ("ended", "end", "VERB", "VBD", 3, "ROOT"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+
+
+@pytest.mark.parametrize("owner,expected", [("Smith", [1.0]), ("Monday", []), ("Tuesday", [])])
+def test_quantities_a_day_owning_a_shooting_is_not_its_victim(
+    make_doc: Callable[..., Doc], owner: str, expected: list[float]
+) -> None:
+    found = _figures(_doc(make_doc, _owned_shooting(owner, "NNP")))
+    assert [q.value for q in found] == expected
+
+
+ONE_OF_THEM_FATALLY: list[Row] = [
+    ("Two", "two", "NUM", "CD", 1, "nummod"),
+    ("men", "man", "NOUN", "NNS", 3, "nsubjpass"),
+    ("were", "be", "AUX", "VBD", 3, "auxpass"),
+    ("shot", "shoot", "VERB", "VBN", 3, "ROOT"),
+    (",", ",", "PUNCT", ",", 3, "punct"),
+    ("one", "one", "NUM", "CD", 1, "appos"),
+    ("of", "of", "ADP", "IN", 5, "prep"),
+    ("them", "they", "PRON", "PRP", 6, "pobj"),
+    ("fatally", "fatally", "ADV", "RB", 5, "advmod"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+]
+
+
+def test_quantities_shot_count_less_the_dead_is_wounded(make_doc: Callable[..., Doc]) -> None:
+    found = _figures(_doc(make_doc, ONE_OF_THEM_FATALLY))
+    readings = {(q.category, q.value, q.qualifier) for q in found}
+    assert readings == {
+        ("killed_or_wounded", 2.0, None),
+        ("killed", 1.0, None),
+        ("wounded", 1.0, "derived"),
+    }
+    derived = next(q for q in found if q.qualifier == "derived")
+    assert derived.span.text == "Two men were shot"
+    assert derived.subset_of == next(q.id for q in found if q.category == "killed_or_wounded")
