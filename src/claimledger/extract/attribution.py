@@ -156,8 +156,8 @@ def _continue_after_aside(doc: Doc, text: str, frame: Frame, cue_starts: Sequenc
     """ "Prices rose, she said, until the war began": the clause resumes after the cue."""
     if frame.content is None or frame.direct or frame.cue_token is None or frame.cue is None:
         return
-    if frame.content[1] > frame.cue[0]:
-        return
+    if frame.content[1] > frame.cue[0] or (frame.source and frame.source[0] > frame.cue[0]):
+        return  # '..., said Ann Lee, a lawyer who ...': what follows describes the speaker
     after = max(frame.cue[1], frame.source[1] if frame.source else 0)
     sent_end = _sentence_end(doc, text, frame.cue_token)
     rest = text[after:sent_end]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.channels import channels, clause_channels
+from claimledger.extract.clauses import clause_content, outer_cue
 from claimledger.extract.cues import CueLexicon
 from claimledger.extract.phrases import noun_phrase, outside_run, subtree_span, trimmed
 
@@ -90,7 +91,12 @@ def _verb_frame(verb: Token, lemma: str, cues: CueLexicon) -> Frame | None:
         cue=_cue_span(verb), cue_token=verb, lemma=lemma, status=cues.verbs[lemma], content=content
     )
     _attach_source(frame, verb, cues)
-    if frame.source is None and not _impersonal(verb):
+    if lemma in cues.hedges:
+        frame.source = frame.source_token = None
+        frame.content = _raising_content(verb) or frame.content
+        if frame.content is None:
+            return None
+    elif frame.source is None and not _impersonal(verb):
         return None
     frame.content = _with_antecedent(verb, frame.content)
     frame.via.extend(channels(verb, cues=cues))
@@ -106,17 +112,18 @@ def _verb_content(verb: Token, lemma: str, cues: CueLexicon) -> tuple[int, int] 
         return _figure_content(verb, children, cues)
     clause = _complement(verb)
     if clause is not None:
-        return subtree_span(clause)
-    if lemma in cues.clause_only_verbs:
-        return None
+        return clause_content(clause, cues=cues)
     if lemma in cues.naming_verbs:
         named = _naming_content(verb, children)
         if named is not None:
             return named
+    if lemma in cues.clause_only_verbs:
+        return None
     return (
         (_xcomp_content(verb, children) if lemma in cues.xcomp_verbs else None)
         or _prep_content(verb, lemma, children, cues)
         or _object_content(lemma, children, cues)
+        or (_naming_rest(verb, children) if lemma in cues.naming_verbs else None)
         or _fronted_content(verb)
     )
 
@@ -131,22 +138,43 @@ def _complement(verb: Token) -> Token | None:
     after = [c for c in clauses if c.i > verb.i]
     if after:
         return after[0]
-    before = [
-        c
-        for c in clauses
-        if not any(g.dep_ in _SUBJECT_DEPS for g in c.children)
-        or c.lemma_.lower() not in _REPORTING_HINT
-    ]
+    before = [c for c in clauses if not _separate_report(c)]
     return before[-1] if before else None
 
 
+def _separate_report(clause: Token) -> bool:
+    """A fronted clause that reports on its own: a reporting verb with a subject and a clause."""
+    if clause.lemma_.lower() not in _REPORTING_HINT:
+        return False
+    children = list(clause.children)
+    return any(g.dep_ in _SUBJECT_DEPS for g in children) and any(
+        g.dep_ in {"ccomp", "parataxis", "dobj"} or g.is_quote for g in children
+    )
+
+
 def _naming_content(verb: Token, children: list[Token]) -> tuple[int, int] | None:
-    """ "called the charges fabricated": the object and what it is called."""
+    """ "called the charges fabricated", "sees her as a uniter": the object and what it is called."""
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
-    predicates = [c for c in children if c.dep_ in {"oprd", "xcomp", "ccomp"} and c.i > verb.i]
+    predicates = [
+        c
+        for c in children
+        if c.i > verb.i and (c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as")
+    ]
     if not objects or not predicates:
         return None
     return trimmed(verb.doc, objects[0].left_edge.i, predicates[-1].right_edge.i)
+
+
+def _naming_rest(verb: Token, children: list[Token]) -> tuple[int, int] | None:
+    """ "called Ann's plan unusual" parsed with the predicate inside the object: all after the verb."""
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return None
+    head = objects[0]
+    tail = verb.doc[head.i + 1 : verb.right_edge.i + 1]
+    if not any(t.dep_ in {"appos", "amod", "oprd", "acomp"} or t.is_quote for t in tail):
+        return None  # "called her mother": a phone call, not a name
+    return trimmed(verb.doc, head.left_edge.i, verb.right_edge.i)
 
 
 def _figure_content(verb: Token, children: list[Token], cues: CueLexicon) -> tuple[int, int] | None:
@@ -222,6 +250,19 @@ def _fronted_content(verb: Token) -> tuple[int, int] | None:
             return None
         return trimmed(verb.doc, head.left_edge.i, head.right_edge.i)
     return trimmed(verb.doc, head.left_edge.i, verb.left_edge.i - 1)
+
+
+def _raising_content(verb: Token) -> tuple[int, int] | None:
+    """ "Voters seemed unmoved": the hedged clause is the subject and what it seems to be.
+
+    Such a cue names no source: the writer hedges the clause (PolNeAR marks it
+    all but the cue); the span runs over the cue so it stays one piece.
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    rest = [c for c in verb.children if c.dep_ in {"xcomp", "acomp", "attr", "oprd"}]
+    if subject is None or not rest or subject.i > verb.i or rest[-1].i < verb.i:
+        return None
+    return trimmed(verb.doc, subject.left_edge.i, rest[-1].right_edge.i)
 
 
 def _impersonal(verb: Token) -> bool:
@@ -302,6 +343,9 @@ def _left_speaker(verb: Token) -> Token | None:
 
 def _attach_source(frame: Frame, verb: Token, cues: CueLexicon) -> None:
     subject = _subject(verb)
+    outer = outer_cue(verb, cues=cues) if subject is None else None
+    if outer is not None:
+        subject = _subject(outer)
     if subject is None and verb.dep_ in {"conj", "dep", "parataxis", "ccomp"}:
         speaker = _left_speaker(verb)
         if speaker is not None:
@@ -316,11 +360,32 @@ def _attach_source(frame: Frame, verb: Token, cues: CueLexicon) -> None:
         subject = _subject(current) if current.pos_ in {"VERB", "AUX"} else None
         if current.dep_ == "relcl" and subject is None:
             break
-    if subject is None or (subject.dep_ == "nsubjpass" and subject.lower_ == "it"):
+    if subject is None:
+        _orphan_speaker(frame, verb)
+        return
+    if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
         return
     if subject.dep_ == "csubj":
         return
     _set_source(frame, subject, cues)
+
+
+def _orphan_speaker(frame: Frame, verb: Token) -> None:
+    """ "In a meeting with the board Trump said ...": the parser took the name for an object.
+
+    An active cue with no subject anywhere up the tree, right after a name or a
+    pronoun, is that name's.
+    """
+    if verb.i == 0 or _impersonal(verb) or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return
+    before = verb.doc[verb.i - 1]
+    if before.pos_ not in {"PROPN", "PRON", "NOUN", "NUM"} or before.dep_ in _SUBJECT_DEPS:
+        return
+    first = before.i
+    while first > 0 and before.ent_iob_ == "I" and verb.doc[first].ent_iob_ == "I":
+        first -= 1  # the whole entity the name ends, not the phrase it was parsed into
+    frame.source_token = before
+    frame.source = trimmed(verb.doc, first, before.i)
 
 
 def _set_source(frame: Frame, token: Token, cues: CueLexicon) -> None:
