@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from claimledger.extract.certainty import certainty
 from claimledger.extract.cues import CueLexicon
 from claimledger.extract.frames import Frame, frames
-from claimledger.extract.layout import layout_frames
+from claimledger.extract.layout import headline_frame, layout_frames
 from claimledger.extract.phrases import name_of, span_of
 from claimledger.extract.quotes import quote_spans
 from claimledger.model import Claim, SourceRef
@@ -66,12 +66,25 @@ def attributed_claims(doc: Doc, *, cues: CueLexicon) -> Iterator[Claim]:
     found = _unique([f for f in found if f.content is not None])
     taken = {f.content for f in found}
     found += [f for f in layout_frames(text, quotes, cues=cues) if f.content not in taken]
+    found = _with_headline(doc, found, cues)
     found += _uncued_quotes(text, found, quotes)
     found.sort(key=_position)
     _inherit_participle_channels(found)
     parents = _parents(found)
     for index, frame in enumerate(found):
         yield _claim(doc, text, frame, index, parents, found, cues)
+
+
+def _with_headline(doc: Doc, found: list[Frame], cues: CueLexicon) -> list[Frame]:
+    """The title's report covers the rest of its line, whatever the parser made of it."""
+    headline = headline_frame(doc, cues=cues)
+    if headline is None or headline.content is None:
+        return found
+    cue = headline.cue
+    same = [f for f in found if f.cue == cue]
+    for frame in same:
+        frame.content = headline.content
+    return found if same else [*found, headline]
 
 
 def _position(frame: Frame) -> tuple[int, int]:

@@ -1,4 +1,4 @@
-"""Where a reported clause ends when the parser runs it into the next report.
+"""Content spans the parse gets wrong: run-on reports, raising verbs, names in objects.
 
 "She said that he will resign and insisted that the party was intact": the
 parser hangs "insisted" inside the "that" clause of "said", so the subtree of
@@ -14,7 +14,13 @@ from spacy.tokens import Token
 from claimledger.extract.cues import CueLexicon
 from claimledger.extract.phrases import trimmed
 
-__all__ = ["clause_content", "coordinated_report", "outer_cue"]
+__all__ = [
+    "clause_content",
+    "coordinated_report",
+    "naming_rest",
+    "outer_cue",
+    "raising_content",
+]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
@@ -42,12 +48,58 @@ def outer_cue(token: Token, *, cues: CueLexicon) -> Token | None:
 
 
 def clause_content(clause: Token, *, cues: CueLexicon) -> tuple[int, int] | None:
-    """The trimmed span of ``clause``'s subtree, cut before a coordinated second report."""
+    """The trimmed span of ``clause``'s subtree, cut before a second report or a trailing aside.
+
+    A leading conjunction ("but", "and") is left out as PolNeAR does.
+    """
     doc = clause.doc
+    first = clause.left_edge.i
+    while first < clause.i and doc[first].dep_ in {"cc", "punct"}:
+        first += 1
+    return trimmed(doc, first, _last(clause, cues=cues))
+
+
+def _last(clause: Token, *, cues: CueLexicon) -> int:
     last = clause.right_edge.i
     for token in clause.subtree:
-        if token.i > clause.i and coordinated_report(token, cues=cues):
+        if token.i <= clause.i:
+            continue
+        if coordinated_report(token, cues=cues):
             joints = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
-            last = (max(joints) if joints else token.left_edge.i) - 1
-            break
-    return trimmed(doc, clause.left_edge.i, last)
+            return (max(joints) if joints else token.left_edge.i) - 1
+        if _trailing_aside(token, last):
+            return token.left_edge.i - 1
+    return last
+
+
+def _trailing_aside(token: Token, last: int) -> bool:
+    """', which ...' or ', who ...' closing the clause: a description, not what was said."""
+    if token.dep_ != "relcl" or token.right_edge.i != last or token.left_edge.i == 0:
+        return False
+    opener = token.doc[token.left_edge.i]
+    return opener.lower_ in {"who", "which"} and token.doc[token.left_edge.i - 1].text == ","
+
+
+def raising_content(verb: Token) -> tuple[int, int] | None:
+    """ "Voters seemed unmoved": the hedged clause is the subject and what it seems to be.
+
+    Such a cue names no source: the writer hedges the clause (PolNeAR marks it
+    all but the cue); the span runs over the cue so it stays one piece.
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    rest = [c for c in verb.children if c.dep_ in {"xcomp", "acomp", "attr", "oprd"}]
+    if subject is None or not rest or subject.i > verb.i or rest[-1].i < verb.i:
+        return None
+    return trimmed(verb.doc, subject.left_edge.i, rest[-1].right_edge.i)
+
+
+def naming_rest(verb: Token, children: list[Token]) -> tuple[int, int] | None:
+    """ "called Ann's plan unusual", the predicate parsed into the object: all after the verb."""
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return None
+    head = objects[0]
+    tail = verb.doc[head.i + 1 : verb.right_edge.i + 1]
+    if not any(t.dep_ in {"appos", "amod", "oprd", "acomp"} or t.is_quote for t in tail):
+        return None  # "called her mother": a phone call, not a name
+    return trimmed(verb.doc, head.left_edge.i, verb.right_edge.i)

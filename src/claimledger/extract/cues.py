@@ -1,8 +1,9 @@
 """The attribution cue lexicon: reporting words as data, not code branches.
 
-The lexicon ships as a versioned JSON file (``data/cues.v1.json``, documented in
-docs/cues.md) and is read on first use, never at import. spaCy configs reach it
-through the registered function ``claimledger.cues.v1`` (see ``registrations.py``).
+The lexicon ships as versioned JSON files (``data/cues.v2.json``, the default, and
+``data/cues.v1.json`` kept for reproducing older results; docs/cues.md) read on
+first use, never at import. spaCy configs reach them through the registered
+functions ``claimledger.cues.v2`` and ``claimledger.cues.v1`` (see ``registrations.py``).
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from typing import Any
 
 from claimledger.errors import ExtractionError
 
-__all__ = ["CUES_V1", "CueLexicon", "cue_lexicon", "load_cues"]
+__all__ = ["CUES_V1", "CUES_V2", "CueLexicon", "cue_lexicon", "load_cues"]
 
 #: File name of version 1 of the lexicon, inside ``claimledger.extract.data``.
 CUES_V1 = "cues.v1.json"
+#: File name of version 2, the default: adds stance and raising verbs and ``lemma_fixes``.
+CUES_V2 = "cues.v2.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,8 @@ class CueLexicon:
     the direct object is the addressee, "told the BBC"; ``figure_verbs``: "put
     the number at"), or mark certainty inside the content (``hedges``,
     ``predictive``, ``conditionals``, ``negators``, ``opinion_markers``).
+    ``lemma_fixes`` maps a word form the tagger mislemmatises to its cue lemma
+    ("hopes" -> "hope"); it is optional in the file (version 1 has none).
     """
 
     version: int
@@ -58,6 +63,7 @@ class CueLexicon:
     speaker_pronouns: frozenset[str]
     naming_verbs: frozenset[str]
     attribution_dashes: frozenset[str]
+    lemma_fixes: dict[str, str]
 
 
 def cue_lexicon(data: dict[str, Any]) -> CueLexicon:
@@ -76,6 +82,7 @@ def cue_lexicon(data: dict[str, Any]) -> CueLexicon:
             phrases=dict(data["phrases"]),
             figure_prep=str(data["figure_prep"]),
             preposition_content={k: frozenset(v) for k, v in data["preposition_content"].items()},
+            lemma_fixes=dict(data.get("lemma_fixes", {})),
             **{name: frozenset(data[name]) for name in _SET_FIELDS},
         )
     except (KeyError, TypeError, ValueError) as exc:
@@ -112,7 +119,7 @@ _SET_FIELDS = (
 
 
 @cache
-def load_cues(name: str = CUES_V1) -> CueLexicon:
+def load_cues(name: str = CUES_V2) -> CueLexicon:
     """Read a packaged cue lexicon once and return it.
 
     Example:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.channels import channels, clause_channels
-from claimledger.extract.clauses import clause_content, outer_cue
+from claimledger.extract.clauses import clause_content, naming_rest, outer_cue, raising_content
 from claimledger.extract.cues import CueLexicon
 from claimledger.extract.phrases import noun_phrase, outside_run, subtree_span, trimmed
 
@@ -54,7 +54,7 @@ class Frame:
 def frames(doc: Doc, *, cues: CueLexicon) -> Iterator[Frame]:
     """Yield every attribution frame the cue lexicon finds in ``doc``, in token order."""
     for token in doc:
-        lemma = token.lemma_.lower()
+        lemma = cues.lemma_fixes.get(token.lower_) or token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"} and lemma in cues.verbs and token.dep_ != "amod":
             frame = _verb_frame(token, lemma, cues)
         elif token.pos_ == "NOUN" and lemma in cues.nouns:
@@ -93,7 +93,7 @@ def _verb_frame(verb: Token, lemma: str, cues: CueLexicon) -> Frame | None:
     _attach_source(frame, verb, cues)
     if lemma in cues.hedges:
         frame.source = frame.source_token = None
-        frame.content = _raising_content(verb) or frame.content
+        frame.content = raising_content(verb) or frame.content
         if frame.content is None:
             return None
     elif frame.source is None and not _impersonal(verb):
@@ -123,7 +123,7 @@ def _verb_content(verb: Token, lemma: str, cues: CueLexicon) -> tuple[int, int] 
         (_xcomp_content(verb, children) if lemma in cues.xcomp_verbs else None)
         or _prep_content(verb, lemma, children, cues)
         or _object_content(lemma, children, cues)
-        or (_naming_rest(verb, children) if lemma in cues.naming_verbs else None)
+        or (naming_rest(verb, children) if lemma in cues.naming_verbs else None)
         or _fronted_content(verb)
     )
 
@@ -153,7 +153,7 @@ def _separate_report(clause: Token) -> bool:
 
 
 def _naming_content(verb: Token, children: list[Token]) -> tuple[int, int] | None:
-    """ "called the charges fabricated", "sees her as a uniter": the object and what it is called."""
+    """ "called the charges fabricated", "sees her as a uniter": the object and its name."""
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     predicates = [
         c
@@ -163,18 +163,6 @@ def _naming_content(verb: Token, children: list[Token]) -> tuple[int, int] | Non
     if not objects or not predicates:
         return None
     return trimmed(verb.doc, objects[0].left_edge.i, predicates[-1].right_edge.i)
-
-
-def _naming_rest(verb: Token, children: list[Token]) -> tuple[int, int] | None:
-    """ "called Ann's plan unusual" parsed with the predicate inside the object: all after the verb."""
-    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
-    if not objects:
-        return None
-    head = objects[0]
-    tail = verb.doc[head.i + 1 : verb.right_edge.i + 1]
-    if not any(t.dep_ in {"appos", "amod", "oprd", "acomp"} or t.is_quote for t in tail):
-        return None  # "called her mother": a phone call, not a name
-    return trimmed(verb.doc, head.left_edge.i, verb.right_edge.i)
 
 
 def _figure_content(verb: Token, children: list[Token], cues: CueLexicon) -> tuple[int, int] | None:
@@ -250,19 +238,6 @@ def _fronted_content(verb: Token) -> tuple[int, int] | None:
             return None
         return trimmed(verb.doc, head.left_edge.i, head.right_edge.i)
     return trimmed(verb.doc, head.left_edge.i, verb.left_edge.i - 1)
-
-
-def _raising_content(verb: Token) -> tuple[int, int] | None:
-    """ "Voters seemed unmoved": the hedged clause is the subject and what it seems to be.
-
-    Such a cue names no source: the writer hedges the clause (PolNeAR marks it
-    all but the cue); the span runs over the cue so it stays one piece.
-    """
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    rest = [c for c in verb.children if c.dep_ in {"xcomp", "acomp", "attr", "oprd"}]
-    if subject is None or not rest or subject.i > verb.i or rest[-1].i < verb.i:
-        return None
-    return trimmed(verb.doc, subject.left_edge.i, rest[-1].right_edge.i)
 
 
 def _impersonal(verb: Token) -> bool:
@@ -388,13 +363,24 @@ def _orphan_speaker(frame: Frame, verb: Token) -> None:
     frame.source = trimmed(verb.doc, first, before.i)
 
 
+def _one_line(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A name never runs over a line break (a title parsed into the first sentence)."""
+    view = doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    if view is None:
+        return span
+    breaks = [t for t in view if "\n" in t.text_with_ws]
+    if not breaks or breaks[-1].i + 1 >= view.end:
+        return span
+    return trimmed(doc, breaks[-1].i + 1, view.end - 1)
+
+
 def _set_source(frame: Frame, token: Token, cues: CueLexicon) -> None:
     frame.source_token = token
     if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         frame.source = (token.idx, token.idx + len(token.text))
         frame.antecedent = noun_phrase(token.head.head)
         return
-    frame.source = noun_phrase(token)
+    frame.source = _one_line(token.doc, noun_phrase(token))
     frame.vague = token.lemma_.lower() in cues.vague_source_nouns
 
 

@@ -50,15 +50,21 @@ def cues_v1() -> CueLexicon:
     return load_cues("cues.v1.json")
 
 
+def cues_v2() -> CueLexicon:
+    """The packaged cue lexicon, version 2, the default (docs/cues.md)."""
+    return load_cues("cues.v2.json")
+
+
 # Same as decorating with @registry.misc(...), which mypy --strict sees as untyped.
 registry.misc.register("claimledger.cues.v1", func=cues_v1)
+registry.misc.register("claimledger.cues.v2", func=cues_v2)
 
 
 @Language.factory(
     "claimledger_attribution",
     requires=["token.dep", "token.head", "token.lemma", "token.pos", "doc.ents"],
     assigns=["doc._.cl_claims"],
-    default_config={"cues": {"@misc": "claimledger.cues.v1"}},
+    default_config={"cues": {"@misc": "claimledger.cues.v2"}},
 )
 def make_attribution(nlp: Language, name: str, cues: CueLexicon) -> Component:
     def component(doc: Doc) -> Doc:
