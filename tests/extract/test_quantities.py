@@ -277,6 +277,7 @@ def test_quantities_counts_are_numbers(make_doc: Callable[..., Doc], words: list
             [(2000.0, "deployed")],
         ),
         ("The governor was shot dead outside his office.", [(1.0, "killed")]),
+        ("Gunners said two helicopters were shot down over the lake.", [(2.0, "other")]),
     ],
 )
 def test_quantities_on_parsed_sentences(

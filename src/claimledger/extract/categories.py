@@ -75,6 +75,7 @@ class Lexicons:
     qualifiers: dict[str, str]
     units: frozenset[str]
     persons: frozenset[str]
+    not_persons: frozenset[str]
     shot_is: str
 
 
@@ -101,6 +102,7 @@ def lexicons() -> Lexicons:
         qualifiers=dict(raw["qualifiers"]),
         units=frozenset(raw["units"]),
         persons=frozenset(raw["persons"]),
+        not_persons=frozenset(raw.get("not_persons", ())),
         shot_is=raw["shot_is"],
     )
 
@@ -431,6 +433,8 @@ def _living(noun: Token, lex: Lexicons) -> bool:
     word = lemma(noun)
     if word in lex.persons or word in lex.nouns or noun.ent_type_ in {"NORP", "PERSON"}:
         return True
+    if word in lex.not_persons:
+        return False  # machines that end like people: "two helicopters were shot down"
     if noun.pos_ == "PROPN" or noun.tag_ == "NNP":
         return True
     return noun.lower_.endswith(_PERSON_ENDINGS)
