@@ -195,8 +195,9 @@ def _inside(entry: Entry, within: Entry) -> bool:
 
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
     found: list[_Candidate] = []
+    upper = _upper_case_text(doc)  # once per document, not per entity
     for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS or (_mislabelled(ent) and _place_context(ent)):
+        if ent.label_ in _PLACE_LABELS or (_mislabelled(ent, upper) and _place_context(ent)):
             trimmed = _split_possessive(_trim(ent, gazetteer), gazetteer)
             found.extend(c for c in trimmed if not _demonym(c.span))
     # Any entity (a date, a person) keeps its words from the scans for missed places.
@@ -252,15 +253,15 @@ def _country_of(span: Span, gazetteer: Gazetteer) -> str | None:
     return entries[0].country if entries and entries[0].feature == "country" else None
 
 
-def _mislabelled(span: Span) -> bool:
+def _mislabelled(span: Span, upper_case_text: bool) -> bool:
     """A label the model gives places by mistake; an acronym ("NATO") stays an organisation."""
     acronym = len(span) == 1 and span.text.isupper() and len(span.text) <= 5
-    return span.label_ in _MISLABELS and not (acronym and not _upper_case_text(span.doc))
+    return span.label_ in _MISLABELS and not (acronym and not upper_case_text)
 
 
 def _upper_case_text(doc: Doc) -> bool:
     """Wire text in capitals (old telex copy), where capitals mark no acronym."""
-    letters = [c for c in doc.text[:2000] if c.isalpha()]
+    letters = [c for c in _text_from(doc, 0, 2000)[:2000] if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
@@ -417,9 +418,21 @@ def _in_person_apposition(prep: Token) -> bool:
 
 def _dateline(span: Span) -> bool:
     """A place opening a line and followed by a date or an outlet: "KYIV, Ukraine (AP) --"."""
-    text = span.doc.text
-    if span.start_char > 0 and text[span.start_char - 1] != "\n":
+    doc = span.doc
+    # Doc.text joins every token on each access; read only the characters around the span.
+    if span.start > 0 and not doc[span.start - 1].text_with_ws.endswith("\n"):
         return False
-    rest = text[span.end_char : span.end_char + 40]
+    rest = (doc[span.end - 1].whitespace_ + _text_from(doc, span.end, 40))[:40]
     opening = rest.startswith(",") or span.text.isupper()
     return opening and any(mark in rest for mark in ("(", "—", "--", " - "))
+
+
+def _text_from(doc: Doc, index: int, size: int) -> str:
+    """At least ``size`` characters of ``doc``'s text from token ``index`` on (or all there are)."""
+    parts: list[str] = []
+    length = 0
+    while length < size and index < len(doc):
+        parts.append(doc[index].text_with_ws)
+        length += len(parts[-1])
+        index += 1
+    return "".join(parts)
