@@ -93,12 +93,19 @@ def _types(
     own: list[Token], claim: Claim, quantities: Sequence[Quantity]
 ) -> Iterator[tuple[str, Token | None]]:
     found: dict[str, Token | None] = {}
+    # Each token's lemma and form, read once: Token attributes are costly to reach.
+    words = [(_lemma(t), t.lower_) for t in own]
+    present = {w for pair in words for w in pair}
     for kind, phrases in event_triggers().items():
-        trigger = next((t for t in own for p in phrases if _matches(t, p, own)), None)
+        possible = [p for p in phrases if p[0] in present]
+        trigger = next(
+            (own[i] for i in range(len(own)) for p in possible if _matches(words, i, p)), None
+        )
         if trigger is not None:
             found[kind] = trigger
+    bounds = [(t.idx, t.idx + len(t)) for t in own]
     for quantity in quantities:
-        inside = any(t.idx <= quantity.span.start < t.idx + len(t) for t in own)
+        inside = any(start <= quantity.span.start < end for start, end in bounds)
         figure_kind = _QUANTITY_TYPES.get(quantity.category)
         if inside and figure_kind is not None:
             found.setdefault(figure_kind, None)
@@ -111,13 +118,13 @@ def _lemma(token: Token) -> str:
     return (token.lemma_ or token.lower_).casefold()
 
 
-def _matches(token: Token, phrase: tuple[str, ...], own: list[Token]) -> bool:
-    if _lemma(token) != phrase[0] and token.lower_ != phrase[0]:
+def _matches(words: list[tuple[str, str]], position: int, phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` starts at ``position`` of ``words`` (lemma, form), gaps allowed."""
+    if phrase[0] not in words[position]:
         return False
-    position = own.index(token)
-    rest = own[position + 1 : position + 1 + _WINDOW * len(phrase[1:])]
+    rest = words[position + 1 : position + 1 + _WINDOW * len(phrase[1:])]
     for lemma in phrase[1:]:
-        hit = next((i for i, t in enumerate(rest) if lemma in (_lemma(t), t.lower_)), None)
+        hit = next((i for i, pair in enumerate(rest) if lemma in pair), None)
         if hit is None:
             return False
         rest = rest[hit + 1 :]
