@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from claimledger.model import Source, SourceRef
 from claimledger.sources.names import (
@@ -73,6 +74,8 @@ def _personal(source: Source) -> bool:
     return source.kind in PERSON_KINDS or source.kind == "unknown"
 
 
+# Registry look-ups key the same few hundred names over and over, and name_parts is costly.
+@lru_cache(maxsize=16_384)
 def _person_key(name: str) -> str:
     """Key of a name with titles and demonyms stripped ("President Ann Lee" -> "ann lee")."""
     return name_key(name_parts(split_words(name)).name)
