@@ -153,29 +153,37 @@ class Store:
         return connection.execute(query).first() is not None
 
     def _write_sources(self, connection: sa.Connection, sources: Iterable[Source]) -> None:
-        for source in {s.id: s for s in sources}.values():
-            table = schema.sources
-            found = connection.execute(sa.select(table.c.id).where(table.c.id == source.id)).first()
-            if found is None:
-                connection.execute(table.insert(), [rows.source_row(source)])
-            else:
-                # The registry may have learnt a fuller name or a kind; an analyst's
-                # reliability is not the registry's to change.
-                described = {k: v for k, v in rows.source_row(source).items() if k in _DESCRIPTIVE}
-                connection.execute(table.update().where(table.c.id == source.id).values(described))
-            known = set(
-                connection.execute(
-                    sa.select(schema.source_aliases.c.alias).where(
-                        schema.source_aliases.c.source_id == source.id
-                    )
-                ).scalars()
-            )
-            new = sorted(set(source.aliases) - known)
-            if new:
-                connection.execute(
-                    schema.source_aliases.insert(),
-                    [{"source_id": source.id, "alias": alias} for alias in new],
-                )
+        # Three queries and three batched writes per document, not three per source.
+        unique = list({s.id: s for s in sources}.values())
+        if not unique:
+            return
+        table, aliases = schema.sources, schema.source_aliases
+        ids = [s.id for s in unique]
+        stored = set(connection.execute(sa.select(table.c.id).where(table.c.id.in_(ids))).scalars())
+        known: dict[str, set[str]] = {}
+        query = sa.select(aliases.c.source_id, aliases.c.alias).where(aliases.c.source_id.in_(ids))
+        for source_id, alias in connection.execute(query):
+            known.setdefault(source_id, set()).add(alias)
+        new = [rows.source_row(s) for s in unique if s.id not in stored]
+        # The registry may have learnt a fuller name or a kind; an analyst's
+        # reliability is not the registry's to change.
+        changed = [
+            {"_id": s.id} | {k: v for k, v in rows.source_row(s).items() if k in _DESCRIPTIVE}
+            for s in unique
+            if s.id in stored
+        ]
+        new_aliases = [
+            {"source_id": s.id, "alias": alias}
+            for s in unique
+            for alias in sorted(set(s.aliases) - known.get(s.id, set()))
+        ]
+        if new:
+            connection.execute(table.insert(), new)
+        if changed:
+            # The SET clause comes from the parameters' column names.
+            connection.execute(table.update().where(table.c.id == sa.bindparam("_id")), changed)
+        if new_aliases:
+            connection.execute(aliases.insert(), new_aliases)
 
     def _write_extraction(
         self,
