@@ -27,7 +27,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from claimledger.sources.names import geonames_cities
@@ -70,6 +70,7 @@ class Entry:
         )
 
 
+@lru_cache(maxsize=65_536)  # ranking keys every entry's name on every look-up
 def name_key(text: str) -> str:
     """Return the lookup key of a name: accents, case, dots and "the" removed."""
     folded = unicodedata.normalize("NFKD", text.replace("’", "'"))

@@ -19,8 +19,9 @@ the French capital, not a small namesake).
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -195,7 +196,7 @@ def _inside(entry: Entry, within: Entry) -> bool:
 
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
     found: list[_Candidate] = []
-    upper = _upper_case_text(doc)  # once per document, not per entity
+    upper = cache(lambda: _upper_case_text(doc))  # read on the first acronym, then kept
     for ent in doc.ents:
         if ent.label_ in _PLACE_LABELS or (_mislabelled(ent, upper) and _place_context(ent)):
             trimmed = _split_possessive(_trim(ent, gazetteer), gazetteer)
@@ -253,10 +254,10 @@ def _country_of(span: Span, gazetteer: Gazetteer) -> str | None:
     return entries[0].country if entries and entries[0].feature == "country" else None
 
 
-def _mislabelled(span: Span, upper_case_text: bool) -> bool:
+def _mislabelled(span: Span, upper_case_text: Callable[[], bool]) -> bool:
     """A label the model gives places by mistake; an acronym ("NATO") stays an organisation."""
     acronym = len(span) == 1 and span.text.isupper() and len(span.text) <= 5
-    return span.label_ in _MISLABELS and not (acronym and not upper_case_text)
+    return span.label_ in _MISLABELS and not (acronym and not upper_case_text())
 
 
 def _upper_case_text(doc: Doc) -> bool:
