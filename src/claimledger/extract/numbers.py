@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "ACLED",
@@ -135,11 +136,16 @@ _MAX_CUE = max(len(cue) for cue in BOUND_CUES)
 def is_number_word(word: str, *, policy: VaguePolicy = ACLED) -> bool:
     """Return True if ``word`` can be (part of) a number expression by itself."""
     w = word.lower()
+    return w in policy.words or _fixed_number_word(w)
+
+
+@lru_cache(maxsize=65_536)  # asked of every token of every document
+def _fixed_number_word(w: str) -> bool:
+    """Whether lower-cased ``w`` is a number word or numeral whatever the vague policy."""
     return (
         w in _UNITS
         or w in _SCALES
         or w in {"dozen", "score"}
-        or w in policy.words
         or bool(_DIGITS.match(w))
         or bool(_SHORT.match(w))
     )
