@@ -157,7 +157,7 @@ class Store:
         return connection.execute(query).first() is not None
 
     def _write_sources(self, connection: sa.Connection, sources: Iterable[Source]) -> None:
-        # Three queries and three batched writes per document, not three per source.
+        # Two reads and at most three batched writes per document, not three per source.
         unique = list({s.id: s for s in sources}.values())
         if not unique:
             return
