@@ -154,7 +154,8 @@ class _Resolver:
         for forms in (("named", "definite"), ("pronoun",)):
             found = [m.gender for m in members if m.form in forms and m.gender]
             if found:
-                return max(set(found), key=found.count)
+                # First-seen wins a tie: a set's order changes with the hash seed.
+                return max(found, key=found.count)
         return None
 
     def countries(self, i: int) -> set[str]:
