@@ -27,12 +27,9 @@ _NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _CURRENCY = {"$", "€", "£", "¥", "₴", "₽", "us$", "usd", "eur", "c$", "a$"}
 _PERCENT = {"%", "percent", "per", "pct"}
 _AGE_WORDS = {"age", "aged", "ages", "ageing"}
-#: "UPDATE 2-", "WRAPUP 1-": a wire story's version slug, not a count.
-_ID_WORDS = {"no", "no.", "nos.", "number", "#", "nr", "nr.", "route", "highway", "unit"} | {
-    "update",
-    "wrapup",
-    "refile",
-}
+#: Words before a label number; "UPDATE 2-", "WRAPUP 1-" number a wire story's version.
+_ID_WORDS = {"no", "no.", "nos.", "number", "#", "nr", "nr.", "route", "highway", "unit",
+             "update", "wrapup", "refile"}  # fmt: skip
 _MONTHS = set(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
