@@ -21,6 +21,7 @@ __all__ = [
     "QUANTITY_BOUNDS",
     "QUANTITY_CATEGORIES",
     "SOURCE_KINDS",
+    "STORY_LABELS",
     "Claim",
     "Conflict",
     "Corroboration",
@@ -90,6 +91,13 @@ SOURCE_KINDS = (
     "organisation",
     "unknown",
 )
+
+#: Words that label a story's genre or version, never its outlet or speaker:
+#: "Talks Stall (Analysis) -" is no dateline, "Update: ..." no speaker's line.
+STORY_LABELS = frozenset(
+    {"analysis", "breaking", "commentary", "correction", "editorial", "exclusive", "explainer",
+     "factbox", "live", "note", "opinion", "photos", "q&a", "update", "updated", "video", "watch"}
+)  # fmt: skip
 
 
 def text_sha256(text: str) -> str:

@@ -19,14 +19,9 @@ from spacy.tokens import Doc, Token
 from claimledger.extract.cues import CueLexicon
 from claimledger.extract.frames import Frame
 from claimledger.extract.phrases import trimmed
+from claimledger.model import STORY_LABELS
 
 __all__ = ["headline_frame", "layout_frames"]
-
-#: Line labels that introduce a story, not a speaker ("Update: ...").
-_NOT_SPEAKERS = frozenset(
-    {"breaking", "update", "updated", "exclusive", "watch", "video", "live", "analysis",
-     "opinion", "editorial", "photos", "explainer", "correction", "q&a", "note"}
-)  # fmt: skip
 
 #: A speaker label opening a transcript line: one to four capitalised words.
 _LABEL = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w.'’-]*\s?){1,4}):[ \t]+(?=\S)")
@@ -63,7 +58,7 @@ def _label_frames(text: str) -> Iterator[Frame]:
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end == -1 else line_end
         body = text[match.end() : line_end].rstrip()
-        if len(body.split()) < 3 or match.group(1).strip().lower() in _NOT_SPEAKERS:
+        if len(body.split()) < 3 or match.group(1).strip().lower() in STORY_LABELS:
             continue
         colon = match.end(1)
         label = (match.start(1), match.start(1) + len(match.group(1).rstrip()))

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from claimledger.model import TextSpan
+from claimledger.model import STORY_LABELS, TextSpan
 
 __all__ = ["Dateline", "parse_dateline"]
 
@@ -68,27 +68,6 @@ _DATELINE = re.compile(
 )
 
 
-#: Words in parentheses that label a headline's genre, not an outlet:
-#: "Envoy Defends Talks (Analysis) - ..." is a headline, not a dateline.
-_LABELS = frozenset(
-    {
-        "analysis",
-        "commentary",
-        "editorial",
-        "exclusive",
-        "explainer",
-        "factbox",
-        "live",
-        "opinion",
-        "photos",
-        "update",
-        "updated",
-        "video",
-        "watch",
-    }
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Dateline:
     """A parsed dateline; ``date`` is None when the year is not known."""
@@ -126,8 +105,8 @@ def parse_dateline(text: str, *, year_hint: date | int | None) -> Dateline | Non
 def _dateline(match: re.Match[str], *, year_hint: date | int | None) -> Dateline | None:
     month_name = match["month"] or match["month2"]
     place, outlet = match["place"], match["outlet"]
-    if outlet is not None and outlet.strip().lower() in _LABELS:
-        return None
+    if outlet is not None and outlet.strip().lower() in STORY_LABELS:
+        return None  # "Envoy Defends Talks (Analysis) -" is a headline
     if outlet is None and (place is None or month_name is None or not _is_caps(place)):
         return None
     written = match[0].strip()
