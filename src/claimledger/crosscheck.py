@@ -137,7 +137,10 @@ def _in_text_order(records: Iterable[_S]) -> tuple[_S, ...]:
 
 
 def _document_facts(
-    document: Document, extraction: Extraction, source_ids: Mapping[str, str]
+    document: Document,
+    extraction: Extraction,
+    source_ids: Mapping[str, str],
+    ingested: Mapping[str, int],
 ) -> list[ClaimFacts]:
     # One order whatever query read the records: the engine numbers its items
     # in this order, so a full and an incremental run must see the same one.
@@ -149,7 +152,7 @@ def _document_facts(
         times=_in_text_order(extraction.times),
         events=tuple(sorted(extraction.events, key=lambda e: e.id)),
     )
-    return facts_of(document, ordered, source_ids=source_ids)
+    return facts_of(document, ordered, source_ids=source_ids, ingested=ingested.get(document.id, 0))
 
 
 def ledger_facts(store: Store) -> list[ClaimFacts]:
@@ -162,6 +165,7 @@ def _ledger_facts(store: Store) -> tuple[list[ClaimFacts], set[str]]:
     claims, quantities = _by_document(store.claims()), _by_document(store.quantities())
     places, times = _by_document(store.places()), _by_document(store.times())
     events, source_ids = _by_document(store.events()), store.claim_sources()
+    ingested = saved.ingest_times(store)
     facts: list[ClaimFacts] = []
     documents = store.documents()
     for document in documents:
@@ -174,13 +178,14 @@ def _ledger_facts(store: Store) -> tuple[list[ClaimFacts], set[str]]:
             times=tuple(times[document.id]),
             events=tuple(events[document.id]),
         )
-        facts.extend(_document_facts(document, extraction, source_ids))
+        facts.extend(_document_facts(document, extraction, source_ids, ingested))
     return facts, {d.id for d in documents}
 
 
 def _documents_facts(store: Store, document_ids: Collection[str]) -> list[ClaimFacts]:
     """Return the facts of some documents' claims, as :func:`ledger_facts` builds them."""
     source_ids = saved.claim_source_ids(store, document_ids)
+    ingested = saved.ingest_times(store, document_ids)
     facts: list[ClaimFacts] = []
     for document_id in sorted(document_ids):
         document = store.document(document_id)
@@ -189,7 +194,7 @@ def _documents_facts(store: Store, document_ids: Collection[str]) -> list[ClaimF
         # Claims as the bulk read gives them (without the text-derived parts).
         claims = tuple(store.claims(document_id=document_id))
         extraction = replace(store.extraction(document_id), claims=claims)
-        facts.extend(_document_facts(document, extraction, source_ids))
+        facts.extend(_document_facts(document, extraction, source_ids, ingested))
     return facts
 
 
@@ -203,8 +208,8 @@ def ledger_index(
 
 
 def _report_key(facts: ClaimFacts) -> tuple[str | int, ...]:
-    published, document_id, start, claim_id = report_order(facts)
-    return (published.isoformat(), document_id, start, claim_id)
+    day, ingested, document_id, start, claim_id = report_order(facts)
+    return (day.isoformat(), ingested, document_id, start, claim_id)
 
 
 def _update(result: CrossCheckResult) -> ResultsUpdate:
@@ -269,8 +274,9 @@ def crosscheck_ingested(
     differ from one: no saved index; another engine version, policy or
     window; a covered document gone or the claim count changed; a new claim
     that comes before a covered one in report order (the engine reads claims
-    in that order); a source registry change that reads a covered claim's
-    citations differently; or another run saving the index meanwhile.
+    in that order: by report date, then ingest time, so only a report dated
+    before a covered one does); a source registry change that reads a covered
+    claim's citations differently; or another run saving the index meanwhile.
 
     Args:
         policy: Estimate policy; default: the saved index's (else the default).

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from incremental_builders import ClaimSpec, ReportSpec, report_specs, store_report
+from incremental_builders import ClaimSpec, ReportSpec, report, report_specs, store_report
 
 import claimledger.crosscheck as bridge
 from claimledger.crosscheck import crosscheck_ingested, crosscheck_ledger, story_timeline
@@ -93,6 +93,48 @@ def test_an_earlier_report_falls_back_to_a_full_run(store: Store, fresh: Store) 
         store_report(fresh, number, spec)
     crosscheck_ledger(fresh)
     assert results(store) == results(fresh)
+
+
+def full_run_results(specs: Sequence[tuple[int, ReportSpec]], *, undated: int = -1) -> object:
+    """Store the numbered reports in this order, cross-check them in one go, return results."""
+    with open_store("sqlite://") as full:
+        for number, spec in specs:
+            store_dated_or_not(full, number, spec, undated=number == undated)
+        crosscheck_ledger(full)
+        return results(full)
+
+
+def store_dated_or_not(store: Store, number: int, spec: ReportSpec, *, undated: bool) -> None:
+    document, extraction, sources = report(number, spec)
+    if undated:
+        document = replace(document, published=None)
+    assert store.add_document(document, extraction, sources=sources)
+
+
+def test_a_same_day_report_with_a_smaller_id_stays_incremental(fresh: Store) -> None:
+    # Report 9 is ingested first; report 2 of the same day comes later. Ordered
+    # by document id (the old tie-break), report 2 would come first: a full run.
+    specs = [(9, REPORTS[0]), (2, replace(REPORTS[1], day=0)), (1, replace(REPORTS[2], day=0))]
+    runs = []
+    for number, spec in specs:
+        store_report(fresh, number, spec)
+        runs.append(crosscheck_ingested(fresh))
+    assert [r.incremental for r in runs] == [False, True, True], [r.reason for r in runs]
+    assert results(fresh) == full_run_results(specs)
+    assert fresh.conflicts() and fresh.corroborations()
+
+
+def test_an_undated_report_after_dated_ones_stays_incremental(fresh: Store) -> None:
+    specs = [(0, REPORTS[0]), (1, REPORTS[1]), (2, REPORTS[2]), (3, REPORTS[3])]
+    runs = []
+    for number, spec in specs:
+        store_dated_or_not(fresh, number, spec, undated=number == 2)
+        runs.append(crosscheck_ingested(fresh))
+    # An undated report counts as reported on its ingest day (today), after
+    # the dated ones; report 3, dated before today, then needs a full run.
+    assert [r.incremental for r in runs] == [False, True, True, False]
+    assert "report order" in runs[3].reason
+    assert results(fresh) == full_run_results(specs, undated=2)
 
 
 def test_a_new_citable_source_falls_back_to_a_full_run(fresh: Store) -> None:

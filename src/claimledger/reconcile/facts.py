@@ -40,6 +40,9 @@ class ClaimFacts:
         headline: The claim lies in its document's headline (first line) and the
             document has a body: the headline sums up the body, so next to the
             body's claims it is no origin of its own.
+        ingested: When the ledger stored the claim's document, in microseconds
+            since 1970 UTC (0 when unknown). It orders reports of one day, so a
+            report ingested later is read later (see ``report_order``).
     """
 
     claim: Claim
@@ -53,6 +56,7 @@ class ClaimFacts:
     times: tuple[TimeRef, ...] = ()
     events: tuple[Event, ...] = ()
     headline: bool = False
+    ingested: int = 0
 
     @property
     def id(self) -> str:
@@ -112,12 +116,14 @@ def facts_of(
     *,
     source_ids: Mapping[str, str] | None = None,
     cited_source_ids: Mapping[str, tuple[str, ...]] | None = None,
+    ingested: int = 0,
 ) -> list[ClaimFacts]:
     """Return one :class:`ClaimFacts` per claim of a document's (assembled) extraction.
 
     Args:
         source_ids: Claim id -> canonical source id, where the claim's source resolved.
         cited_source_ids: Claim id -> ids of sources it cites (see :class:`ClaimFacts`).
+        ingested: When the document was stored (see :class:`ClaimFacts`).
 
     Example::
 
@@ -139,6 +145,7 @@ def facts_of(
             times=tuple(times[claim.id]),
             events=tuple(events[claim.id]),
             headline=claim.content.start < headline,
+            ingested=ingested,
         )
         for claim in extraction.claims
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from claimledger.errors import ConfigError
 from claimledger.model import Conflict, Corroboration, Grade, Source
@@ -40,9 +40,25 @@ __all__ = ["DEFAULT_WINDOW_DAYS", "CrossCheckIndex", "report_order"]
 DEFAULT_WINDOW_DAYS = 7
 
 
-def report_order(facts: ClaimFacts) -> tuple[date, str, int, str]:
-    """Sort key putting claims in the order they were reported."""
-    return (facts.published or date.min, facts.document_id, facts.claim.content.start, facts.id)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def report_order(facts: ClaimFacts) -> tuple[date, int, str, int, str]:
+    """Sort key putting claims in the order they were reported.
+
+    Reports of one day go in the order the ledger stored them, so the saved
+    index can take a new report of a day it already covers without a full
+    run. An undated report was out by the day it was stored at the latest, so
+    that day stands in for its report date (and facts built without an ingest
+    time, as in tests, sort undated reports first, by document id).
+    """
+    if facts.published is not None:
+        day = facts.published
+    elif facts.ingested:
+        day = (_EPOCH + timedelta(microseconds=facts.ingested)).date()
+    else:
+        day = date.min
+    return (day, facts.ingested, facts.document_id, facts.claim.content.start, facts.id)
 
 
 @dataclass

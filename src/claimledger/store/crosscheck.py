@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,6 +27,7 @@ __all__ = [
     "claim_count",
     "claim_source_ids",
     "document_ids",
+    "ingest_times",
     "saved_generation",
     "saved_index",
     "saved_snapshot",
@@ -109,6 +110,34 @@ def document_ids(store: Store) -> set[str]:
     """Return the ids of every stored document (reads no text)."""
     with store.engine.connect() as connection:
         return set(connection.execute(sa.select(schema.documents.c.id)).scalars())
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def ingest_times(store: Store, documents: Iterable[str] | None = None) -> dict[str, int]:
+    """Return document id -> when it was stored, in microseconds since 1970 UTC.
+
+    Args:
+        documents: Only these documents; default: every stored one.
+    """
+    table = schema.documents
+    query = sa.select(table.c.id, table.c.ingested_at)
+    chunks = [None] if documents is None else list(_chunks(sorted(documents)))
+    found: dict[str, int] = {}
+    with store.engine.connect() as connection:
+        for chunk in chunks:
+            where = query if chunk is None else query.where(table.c.id.in_(chunk))
+            found.update(
+                {row.id: _microseconds(row.ingested_at) for row in connection.execute(where)}
+            )
+    return found
+
+
+def _microseconds(moment: datetime) -> int:
+    # SQLite gives back the UTC time it was given without its zone.
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return (aware - _EPOCH) // timedelta(microseconds=1)
 
 
 def claim_count(store: Store) -> int:
