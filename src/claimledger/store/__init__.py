@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from claimledger.store.sql import DEFAULT_DATABASE, LedgerStats, Store, database_url, open_store
+from claimledger.store.database import DEFAULT_DATABASE, database_url
+from claimledger.store.sql import LedgerStats, Store, open_store
 
 __all__ = ["DEFAULT_DATABASE", "LedgerStats", "Store", "database_url", "open_store"]

@@ -1,8 +1,10 @@
-"""The ledger over SQLAlchemy Core: SQLite by default, PostgreSQL by URL."""
+"""The ledger over SQLAlchemy Core: SQLite by default, PostgreSQL by URL.
+
+Connecting (URL, engine, SQLite pragmas) lives in :mod:`claimledger.store.database`.
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,12 +28,13 @@ from claimledger.model import (
     TimeRef,
 )
 from claimledger.store import rows, schema
+from claimledger.store.database import DEFAULT_DATABASE, database_url, ledger_engine
 from claimledger.store.migrate import upgrade
 
-_DESCRIPTIVE = ("name", "kind", "country", "affiliation")
+# DEFAULT_DATABASE and database_url moved to store.database; still importable from here.
+__all__ = ["DEFAULT_DATABASE", "LedgerStats", "Store", "database_url", "open_store"]
 
-#: Where the ledger lives when neither ``--db`` nor ``CLAIMLEDGER_DB`` says.
-DEFAULT_DATABASE = "claimledger.db"
+_DESCRIPTIVE = ("name", "kind", "country", "affiliation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,28 +53,6 @@ class LedgerStats:
     estimates: int
 
 
-def database_url(db: str | None = None) -> str:
-    """Turn ``--db`` (a URL or a file path), ``CLAIMLEDGER_DB`` or the default into a URL."""
-    value = db or os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DATABASE
-    if "://" in value:
-        return value
-    return f"sqlite:///{value}"
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL keeps the file consistent if the process is killed mid-write, and
-    # lets readers (the web app) work while an ingest writes.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # With WAL, NORMAL syncs at checkpoints instead of at every commit (one fsync per
-    # document otherwise). The file stays consistent; a power cut (not a killed
-    # process) may lose the last documents, which a re-run of the ingest stores again.
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
-
-
 def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     """Open (and by default migrate) the ledger at ``db``.
 
@@ -80,25 +61,12 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     """
     url = database_url(db)
     try:
-        engine = _engine(url)
+        engine = ledger_engine(url)
     except sa.exc.ArgumentError as exc:
         raise StoreError(f"not a database URL: {url!r}") from exc
     if migrate:
         upgrade(engine)
     return Store(engine)
-
-
-def _engine(url: str) -> sa.Engine:
-    if url in ("sqlite://", "sqlite:///:memory:"):
-        # One shared connection, usable from a web server's worker threads.
-        engine = sa.create_engine(
-            url, poolclass=sa.pool.StaticPool, connect_args={"check_same_thread": False}
-        )
-    else:
-        engine = sa.create_engine(url)
-    if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
 
 
 class Store:
