@@ -108,7 +108,9 @@ class CrossCheckIndex:
             contradicting=self._contradicting,
         )
         self._cluster_emitted: dict[int, tuple[str, ...]] = {}
-        self._conflicts: dict[str, Conflict] = {}
+        # Ids only: a conflict is reported once, when first found; keeping the
+        # records too would make a saved index a sixth larger and slower to load.
+        self._conflict_ids: set[str] = set()
         self._copy_keys: set[tuple[str, frozenset[tuple[str, str, str]]]] = set()
         self._contradicts: dict[str, set[str]] = {}
         self._opponents: dict[str, set[str]] = {}
@@ -217,10 +219,10 @@ class CrossCheckIndex:
         claim_ids = tuple(sorted({a.facts.id, b.facts.id}))
         quantity_ids = tuple(sorted(q.id for q in (a.quantity, b.quantity) if q is not None))
         conflict_id = derived_id("x", [verdict.kind], claim_ids, quantity_ids)
-        if conflict_id in self._conflicts:
+        if conflict_id in self._conflict_ids:
             return
         conflict = Conflict(conflict_id, verdict.kind, verdict.reason, claim_ids, quantity_ids)
-        self._conflicts[conflict_id] = conflict
+        self._conflict_ids.add(conflict_id)
         # A wire copy's claim repeats the original's dispute: grade it, report it once.
         copy_key = (verdict.kind, frozenset(self._copy_key(i) for i in (a, b)))
         if copy_key not in self._copy_keys:
