@@ -137,10 +137,7 @@ def _in_text_order(records: Iterable[_S]) -> tuple[_S, ...]:
 
 
 def _document_facts(
-    document: Document,
-    extraction: Extraction,
-    source_ids: Mapping[str, str],
-    ingested: Mapping[str, int],
+    document: Document, extraction: Extraction, source_ids: Mapping[str, str], ingested: int
 ) -> list[ClaimFacts]:
     # One order whatever query read the records: the engine numbers its items
     # in this order, so a full and an incremental run must see the same one.
@@ -152,7 +149,7 @@ def _document_facts(
         times=_in_text_order(extraction.times),
         events=tuple(sorted(extraction.events, key=lambda e: e.id)),
     )
-    return facts_of(document, ordered, source_ids=source_ids, ingested=ingested.get(document.id, 0))
+    return facts_of(document, ordered, source_ids=source_ids, ingested=ingested)
 
 
 def ledger_facts(store: Store) -> list[ClaimFacts]:
@@ -178,7 +175,7 @@ def _ledger_facts(store: Store) -> tuple[list[ClaimFacts], set[str]]:
             times=tuple(times[document.id]),
             events=tuple(events[document.id]),
         )
-        facts.extend(_document_facts(document, extraction, source_ids, ingested))
+        facts.extend(_document_facts(document, extraction, source_ids, ingested[document.id]))
     return facts, {d.id for d in documents}
 
 
@@ -194,7 +191,7 @@ def _documents_facts(store: Store, document_ids: Collection[str]) -> list[ClaimF
         # Claims as the bulk read gives them (without the text-derived parts).
         claims = tuple(store.claims(document_id=document_id))
         extraction = replace(store.extraction(document_id), claims=claims)
-        facts.extend(_document_facts(document, extraction, source_ids, ingested))
+        facts.extend(_document_facts(document, extraction, source_ids, ingested[document_id]))
     return facts
 
 
@@ -274,9 +271,8 @@ def crosscheck_ingested(
     differ from one: no saved index; another engine version, policy or
     window; a covered document gone or the claim count changed; a new claim
     that comes before a covered one in report order (the engine reads claims
-    in that order: by report date, then ingest time, so only a report dated
-    before a covered one does); a source registry change that reads a covered
-    claim's citations differently; or another run saving the index meanwhile.
+    in that order); a source registry change that reads a covered claim's
+    citations differently; or another run saving the index meanwhile.
 
     Args:
         policy: Estimate policy; default: the saved index's (else the default).
