@@ -123,15 +123,62 @@ def _speaker_aside(text: str, frame: Frame, quotes: Sequence[_Span], cues: CueLe
 
 
 def _quote_contents(text: str, found: Sequence[Frame], quotes: Sequence[_Span]) -> None:
-    cue_starts = sorted(f.cue[0] for f in found if f.cue is not None)
+    starts = sorted(f.cue[0] for f in found if f.cue is not None)
     for frame in found:
-        if frame.content is None:
+        before = _continued_quote(text, frame, quotes, starts)
+        if before is not None:
+            frame.content, frame.direct = before, True
+        elif frame.content is None:
             frame.content = _adjacent_quote(text, frame, quotes)
             frame.direct = frame.content is not None
         else:
             _take_quote(frame, quotes)
-        if frame.direct:
-            _join_split_quote(text, frame, quotes, cue_starts)
+        if frame.direct or _ends_in_quote(frame, quotes):
+            _join_split_quote(text, frame, quotes, _other_cues(frame, found))
+
+
+def _continued_quote(
+    text: str, frame: Frame, quotes: Sequence[_Span], cue_starts: Sequence[int]
+) -> _Span | None:
+    """'"A," he added, "B."': a quote closed by a comma right before the cue is its content.
+
+    The comma says the sentence goes on in the cue clause, so the quote is what
+    the cue reports, whatever clause the parser hung on the cue.
+    """
+    before = _quote_before(text, frame, quotes)
+    if before is None or frame.cue is None:
+        return None
+    if not text[before[0] : before[1]].rstrip("\"'”»").endswith(","):
+        return None
+    if "\n" in text[before[1] : frame.cue[0]]:
+        return None
+    return None if any(before[1] <= c < frame.cue[0] for c in cue_starts) else before
+
+
+def _other_cues(frame: Frame, found: Sequence[Frame]) -> list[int]:
+    """Cue starts of other reports: not "..., she said, pointing out X. ..." (her aside)."""
+    return sorted(
+        f.cue[0]
+        for f in found
+        if f.cue is not None
+        and f is not frame
+        and not (f.cue_token is not None and _aside_of(f.cue_token, frame))
+    )
+
+
+def _aside_of(token: Token, frame: Frame) -> bool:
+    """A participle on the frame's cue, or a cue inside the description of its speaker."""
+    cue, speaker = frame.cue_token, frame.source_token
+    if cue is not None and token.head.i == cue.i and token.tag_ == "VBG" and token.i > cue.i:
+        return True
+    return speaker is not None and speaker.left_edge.i <= token.i <= speaker.right_edge.i
+
+
+def _ends_in_quote(frame: Frame, quotes: Sequence[_Span]) -> bool:
+    """'X is "Y," said Z. "W."': a partly quoted content whose quote closes before the cue."""
+    if frame.content is None:
+        return False
+    return any(frame.content[0] < q[0] and 0 <= q[1] - frame.content[1] <= 2 for q in quotes)
 
 
 def _take_quote(frame: Frame, quotes: Sequence[_Span]) -> None:
@@ -154,8 +201,8 @@ def _join_split_quote(
         return
     end = max(frame.cue[1], frame.source[1] if frame.source else 0)
     for quote in quotes:
-        if quote[0] <= end:
-            continue
+        if quote[0] <= end or quote[1] - quote[0] < _MIN_UNCUED_QUOTE:
+            continue  # a title or scare quote in the aside ('said on "Meet the Press."')
         if quote[0] - end > _BRIDGE_SPLIT:
             return
         between = text[end : quote[0]]
@@ -209,15 +256,25 @@ def _clip_to_paragraph(text: str, frame: Frame) -> None:
     frame.content = (start, start + len(stripped))
 
 
-def _adjacent_quote(text: str, frame: Frame, quotes: Sequence[_Span]) -> _Span | None:
-    """The quote just before the cue clause ("...," he said) or just after ("said: ...")."""
-    assert frame.cue is not None
+def _quote_before(text: str, frame: Frame, quotes: Sequence[_Span]) -> _Span | None:
+    """The quote that ends right before the cue clause: '"...," he said'."""
+    if frame.cue is None:
+        return None
     edges = [frame.cue] + ([frame.source] if frame.source else [])
     start = min(e[0] for e in edges)
-    end = max(e[1] for e in edges)
     for quote in quotes:
         if 0 <= start - quote[1] <= _BRIDGE_BEFORE and not text[quote[1] : start].strip(" ,—–-\n"):
             return quote
+    return None
+
+
+def _adjacent_quote(text: str, frame: Frame, quotes: Sequence[_Span]) -> _Span | None:
+    """The quote just before the cue clause ("...," he said) or just after ("said: ...")."""
+    assert frame.cue is not None
+    before = _quote_before(text, frame, quotes)
+    if before is not None:
+        return before
+    end = max(frame.cue[1], frame.source[1] if frame.source else 0)
     for quote in quotes:
         if not 0 <= quote[0] - end <= _BRIDGE_AFTER:
             continue

@@ -67,17 +67,24 @@ def _last(clause: Token, *, cues: CueLexicon) -> int:
         if coordinated_report(token, cues=cues):
             joints = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
             return (max(joints) if joints else token.left_edge.i) - 1
-        if _trailing_aside(token, last):
+        if _trailing_aside(token, last) or _trailing_participle(token, last):
             return token.left_edge.i - 1
     return last
 
 
 def _trailing_aside(token: Token, last: int) -> bool:
     """', which ...' or ', who ...' closing the clause: a description, not what was said."""
-    if token.dep_ != "relcl" or token.right_edge.i != last or token.left_edge.i == 0:
+    if token.dep_ != "relcl" or token.left_edge.i == 0:
         return False
     opener = token.doc[token.left_edge.i]
     return opener.lower_ in {"who", "which"} and token.doc[token.left_edge.i - 1].text == ","
+
+
+def _trailing_participle(token: Token, last: int) -> bool:
+    """', noting that ...' closing the clause: the speaker's next remark, not this one."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.right_edge.i != last:
+        return False
+    return token.left_edge.i == token.i and token.doc[token.i - 1].text == ","
 
 
 def raising_content(verb: Token) -> tuple[int, int] | None:

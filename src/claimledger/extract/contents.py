@@ -29,6 +29,23 @@ _CLAUSE_DEPS = ("ccomp",)
 #: Verbs that, as a fronted complement with a subject, are a report of their own.
 _REPORTING_HINT = frozenset({"say", "tell", "add", "report", "announce", "write", "confirm"})
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+#: Prepositions that place a report in space, time or medium rather than add to it.
+_CIRCUMSTANCE_PREPS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "since",
+        "while",
+        "through",
+        "via",
+        "by",
+        "amid",
+    }
+)
 
 
 def verb_content(verb: Token, lemma: str, cues: CueLexicon) -> tuple[int, int] | None:
@@ -37,7 +54,7 @@ def verb_content(verb: Token, lemma: str, cues: CueLexicon) -> tuple[int, int] |
         return _figure_content(verb, children, cues)
     clause = complement(verb)
     if clause is not None:
-        return clause_content(clause, cues=cues)
+        return _with_stray_adjunct(verb, clause, clause_content(clause, cues=cues))
     if lemma in cues.naming_verbs:
         named = _naming_content(verb, children)
         if named is not None:
@@ -51,6 +68,24 @@ def verb_content(verb: Token, lemma: str, cues: CueLexicon) -> tuple[int, int] |
         or (naming_rest(verb, children) if lemma in cues.naming_verbs else None)
         or _fronted_content(verb)
     )
+
+
+def _with_stray_adjunct(
+    verb: Token, clause: Token, content: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """ "said prices would fall if talks succeed": the parser hangs "if" on the cue verb.
+
+    An adverbial clause right after the reported clause, with no comma between,
+    belongs to what was said.
+    """
+    if content is None or clause.i < verb.i:
+        return content
+    nxt = clause.right_edge.i + 1
+    stray = next((c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.i == nxt), None)
+    if stray is None:
+        return content
+    extended = trimmed(verb.doc, nxt, stray.right_edge.i)
+    return (content[0], extended[1]) if extended is not None else content
 
 
 def complement(verb: Token) -> Token | None:
@@ -133,8 +168,28 @@ def _object_content(lemma: str, children: list[Token], cues: CueLexicon) -> tupl
     for child in children:
         if child.dep_ == "dobj":
             clause = noun_clause(child)
-            return subtree_span(clause if clause is not None else child)
+            if clause is not None:
+                return subtree_span(clause)
+            return trimmed(child.doc, child.left_edge.i, _object_end(child, children))
     return None
+
+
+def _object_end(obj: Token, children: list[Token]) -> int:
+    """ "defended her vote as a duty": a role or reason after the object is what was said.
+
+    Phrases of place, time and means ("in a tweet", "on Sunday") tell where and
+    when the report was made, so the content stops before them.
+    """
+    last = obj.right_edge.i
+    for child in children:
+        if child.i <= last:
+            continue
+        if child.dep_ != "prep" or child.lower_ in _CIRCUMSTANCE_PREPS or child.i != last + 1:
+            break
+        if any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree):
+            break
+        last = child.right_edge.i
+    return last
 
 
 def noun_clause(noun: Token) -> Token | None:
