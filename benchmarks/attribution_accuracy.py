@@ -106,13 +106,20 @@ def polnear(split_dir: Path, limit: int | None) -> list[tuple[str, str, list[Gol
     return out
 
 
-def predictions(doc: object) -> list[Pred]:
+def predictions(doc: object, *, outermost: bool = False) -> list[Pred]:
+    """Scored claims of ``doc``; with ``outermost``, only claims not nested in another.
+
+    PolNeAR annotates only the outermost of nested attributions (guidelines,
+    "No nested attributions"), while the ledger keeps nested claims with a parent.
+    """
     out = []
     for claim in doc._.cl_claims or ():  # type: ignore[attr-defined]
         source = claim.source
         if source is None and claim.cue is None:
             # The outlet's own unattributed claims (claimledger_unattributed) are not
             # attributions in PolNeAR's or GGT's sense: they are left out of the score.
+            continue
+        if outermost and claim.parent_id is not None:
             continue
         out.append(
             Pred(
@@ -286,6 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--errors", type=Path, default=None)
+    parser.add_argument(
+        "--outermost",
+        action="store_true",
+        help="on PolNeAR, score only claims not nested in another (its guidelines nest none)",
+    )
     args = parser.parse_args(argv)
     root = shared_root() / "eval" / "dev"
     if not (root / "polnear").is_dir():
@@ -299,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = nlp.pipe([text for _, text, _ in data], batch_size=16)
     for (name, text, golds), doc in zip(data, docs, strict=True):
         tally.errors.append(f"== {name}")
-        score_doc(tally, text, predictions(doc), golds)
+        score_doc(tally, text, predictions(doc, outermost=args.outermost), golds)
     rows = ggt(root / "ggt" / "quotes.jsonl", args.limit)
     ggt_docs = list(nlp.pipe([str(r["text"]) for r in rows], batch_size=16))
     ggt_scores = score_ggt(rows, ggt_docs)
