@@ -126,7 +126,7 @@ def _quote_contents(text: str, found: Sequence[Frame], quotes: Sequence[_Span]) 
     starts = sorted(f.cue[0] for f in found if f.cue is not None)
     for frame in found:
         before = _continued_quote(text, frame, quotes, starts)
-        if before is not None:
+        if before is not None and not _ends_in_quote(frame, quotes):
             frame.content, frame.direct = before, True
         elif frame.content is None:
             frame.content = _adjacent_quote(text, frame, quotes)

@@ -17,12 +17,15 @@ from claimledger.extract.phrases import trimmed
 __all__ = [
     "clause_content",
     "coordinated_report",
+    "end_before_aside",
     "naming_rest",
     "outer_cue",
     "raising_content",
 ]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: Subordinators of a clause set against the report rather than part of it.
+_CONTRAST_MARKS = frozenset({"while", "whereas"})
 
 
 def coordinated_report(token: Token, *, cues: CueLexicon) -> bool:
@@ -67,24 +70,41 @@ def _last(clause: Token, *, cues: CueLexicon) -> int:
         if coordinated_report(token, cues=cues):
             joints = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
             return (max(joints) if joints else token.left_edge.i) - 1
-        if _trailing_aside(token, last) or _trailing_participle(token, last):
+        if _aside(token, last):
             return token.left_edge.i - 1
     return last
 
 
-def _trailing_aside(token: Token, last: int) -> bool:
-    """', which ...' or ', who ...' closing the clause: a description, not what was said."""
-    if token.dep_ != "relcl" or token.left_edge.i == 0:
-        return False
-    opener = token.doc[token.left_edge.i]
-    return opener.lower_ in {"who", "which"} and token.doc[token.left_edge.i - 1].text == ","
+def end_before_aside(head: Token, last: int) -> int:
+    """The last token of a content span ending at ``last``, cut before a trailing aside."""
+    for token in head.subtree:
+        if token.i > head.i and _aside(token, last):
+            return token.left_edge.i - 1
+    return last
 
 
-def _trailing_participle(token: Token, last: int) -> bool:
-    """', noting that ...' closing the clause: the speaker's next remark, not this one."""
-    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.right_edge.i != last:
+def _aside(token: Token, last: int) -> bool:
+    """A comma-led description or side remark: the writer's, not what was said.
+
+    ", which ..." and ", who ..." anywhere; at the end of the span also an
+    apposition (", the party's nominee"), a participle (", noting that ...") and
+    a contrast (", while others ..."). PolNeAR leaves out what is not clearly
+    attributed.
+    """
+    doc, start = token.doc, token.left_edge.i
+    if start == 0 or doc[start - 1].text != ",":
         return False
-    return token.left_edge.i == token.i and token.doc[token.i - 1].text == ","
+    if token.dep_ == "relcl":
+        return doc[start].lower_ in {"who", "which"}
+    if token.right_edge.i != last:
+        return False
+    if token.dep_ == "appos":
+        return True
+    if token.dep_ != "advcl":
+        return False
+    if token.tag_ == "VBG" and start == token.i:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children)
 
 
 def raising_content(verb: Token) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimledger.extract.clauses import clause_content, naming_rest
+from claimledger.extract.clauses import clause_content, end_before_aside, naming_rest
 from claimledger.extract.cues import CueLexicon
 from claimledger.extract.phrases import subtree_span, trimmed
 
@@ -170,7 +170,8 @@ def _object_content(lemma: str, children: list[Token], cues: CueLexicon) -> tupl
             clause = noun_clause(child)
             if clause is not None:
                 return subtree_span(clause)
-            return trimmed(child.doc, child.left_edge.i, _object_end(child, children))
+            last = end_before_aside(child, _object_end(child, children))
+            return trimmed(child.doc, child.left_edge.i, last)
     return None
 
 
