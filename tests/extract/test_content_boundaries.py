@@ -196,3 +196,48 @@ def test_model_split_quote_runs_past_titles_and_speaker_descriptions(
     claims = nlp(text)._.cl_claims  # type: ignore[operator]
     said = _by_cue(claims, "said")
     assert said.content.text.startswith(start) and said.content.text.endswith(end)
+
+
+# Mia said costs were “far too high”. (the closing mark hung on "said")
+OPEN_QUOTE: list[Row] = [
+    ("Mia", "Mia", "PROPN", "NNP", 1, "nsubj", True),
+    ("said", "say", "VERB", "VBD", 1, "ROOT", True),
+    ("costs", "cost", "NOUN", "NNS", 3, "nsubj", True),
+    ("were", "be", "AUX", "VBD", 1, "ccomp", True),
+    ("“", '"', "PUNCT", "``", 3, "punct", False),
+    ("far", "far", "ADV", "RB", 6, "advmod", True),
+    ("too", "too", "ADV", "RB", 7, "advmod", True),
+    ("high", "high", "ADJ", "JJ", 3, "acomp", False),
+    ("”", '"', "PUNCT", "''", 1, "punct", False),
+    (".", ".", "PUNCT", ".", 1, "punct", False),
+]
+
+# Fuel costs in Ulm, according to Bo, rose sharply.
+ACCORDING_INSIDE: list[Row] = [
+    ("Fuel", "fuel", "NOUN", "NN", 1, "compound", True),
+    ("costs", "cost", "NOUN", "NNS", 9, "nsubj", True),
+    ("in", "in", "ADP", "IN", 1, "prep", True),
+    ("Ulm", "Ulm", "PROPN", "NNP", 2, "pobj", False),
+    (",", ",", "PUNCT", ",", 9, "punct", True),
+    ("according", "accord", "VERB", "VBG", 9, "prep", True),
+    ("to", "to", "ADP", "IN", 5, "prep", True),
+    ("Bo", "Bo", "PROPN", "NNP", 6, "pobj", False),
+    (",", ",", "PUNCT", ",", 9, "punct", True),
+    ("rose", "rise", "VERB", "VBD", 9, "ROOT", True),
+    ("sharply", "sharply", "ADV", "RB", 9, "advmod", False),
+    (".", ".", "PUNCT", ".", 9, "punct", False),
+]
+
+
+@pytest.mark.parametrize(
+    "rows,cue,content",
+    [
+        (OPEN_QUOTE, "said", "costs were “far too high”"),  # a quote is never cut open
+        (ACCORDING_INSIDE, "according to", "Fuel costs in Ulm, according to Bo, rose sharply"),
+    ],
+)
+def test_content_keeps_quotes_whole_and_runs_around_an_inner_aside(
+    make_doc: MakeDoc, rows: list[Row], cue: str, content: str
+) -> None:
+    claim = _by_cue(_claims(make_doc, rows), cue)
+    assert claim.content.text == content

@@ -61,6 +61,7 @@ def attributed_claims(doc: Doc, *, cues: CueLexicon) -> Iterator[Claim]:
     _quote_contents(text, found, quotes)
     cue_starts = sorted(f.cue[0] for f in found if f.cue is not None)
     for frame in found:
+        _whole_quotes(frame, quotes)
         _clip_to_paragraph(text, frame)
         _continue_after_aside(doc, text, frame, cue_starts)
     found = _unique([f for f in found if f.content is not None])
@@ -153,6 +154,25 @@ def _continued_quote(
     if "\n" in text[before[1] : frame.cue[0]]:
         return None
     return None if any(before[1] <= c < frame.cue[0] for c in cue_starts) else before
+
+
+def _whole_quotes(frame: Frame, quotes: Sequence[_Span]) -> None:
+    """'said polls could be "way off," and ...': a content never stops inside a quote.
+
+    The parse may end (or start) the reported clause within the quoted words;
+    the speaker's quoted words stay whole, marks included.
+    """
+    if frame.content is None or frame.direct:
+        return
+    start, end = frame.content
+    for quote in quotes:
+        if _inside(frame.cue, quote):
+            continue
+        if start <= quote[0] < end < quote[1]:
+            end = quote[1]
+        elif quote[0] < start < quote[1] <= end and start - quote[0] <= 2:
+            start = quote[0]
+    frame.content = (start, end)
 
 
 def _other_cues(frame: Frame, found: Sequence[Frame]) -> list[int]:

@@ -97,11 +97,13 @@ def outside_run(clause: Token, cut: Token, *, min_tokens: int = 3) -> tuple[int,
     """Return the part of ``clause``'s subtree before ``cut``'s subtree, else the part after.
 
     "X, according to Y" reports X; "According to Y, X" too: the part before
-    wins when it has at least ``min_tokens`` tokens.
+    wins when it has at least ``min_tokens`` tokens. "X, according to Y, Z" reports
+    the clause around the aside, both parts.
     """
     doc = clause.doc
+    right = trimmed(doc, cut.right_edge.i + 1, clause.right_edge.i)
     if cut.left_edge.i - clause.left_edge.i >= min_tokens:
         left = trimmed(doc, clause.left_edge.i, cut.left_edge.i - 1)
         if left is not None:
-            return left
-    return trimmed(doc, cut.right_edge.i + 1, clause.right_edge.i)
+            return left if right is None else (left[0], right[1])
+    return right
