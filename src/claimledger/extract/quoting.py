@@ -10,6 +10,7 @@ quote.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -50,7 +51,7 @@ def quote_contents(text: str, found: Sequence[Frame], quotes: Sequence[_Span]) -
         else:
             _take_quote(frame, quotes)
         if frame.direct or _ends_in_quote(frame, quotes):
-            _join_split_quote(text, frame, quotes, _other_cues(frame, found))
+            _join_split_quote(text, frame, quotes, found)
 
 
 def _continued_quote(
@@ -80,7 +81,7 @@ def whole_quotes(frame: Frame, quotes: Sequence[_Span]) -> None:
     if frame.content is None or frame.direct:
         return
     start, end = frame.content
-    for quote in quotes:
+    for quote in _near(quotes, start, end):
         if inside(frame.cue, quote):
             continue
         if start <= quote[0] < end < quote[1]:
@@ -128,21 +129,22 @@ def _take_quote(frame: Frame, quotes: Sequence[_Span]) -> None:
 
 
 def _join_split_quote(
-    text: str, frame: Frame, quotes: Sequence[_Span], cue_starts: Sequence[int]
+    text: str, frame: Frame, quotes: Sequence[_Span], found: Sequence[Frame]
 ) -> None:
     """'"A," she said. "B."': one claim whose content runs from A to B (PolNeAR)."""
     assert frame.content is not None and frame.cue is not None
     if frame.content[1] > frame.cue[0]:
         return
     end = max(frame.cue[1], frame.source[1] if frame.source else 0)
-    for quote in quotes:
+    for quote in quotes[bisect_right(quotes, end, key=_start) :]:
         if quote[0] <= end or quote[1] - quote[0] < _MIN_SPLIT_QUOTE:
             continue  # a title or scare quote in the aside ('said on "Meet the Press."')
         if quote[0] - end > _BRIDGE_SPLIT:
             return
         between = text[end : quote[0]]
-        others = [c for c in cue_starts if frame.cue[1] <= c < quote[0]]
-        if "\n" not in between and not others and len(between) <= _BRIDGE_SPLIT:
+        if "\n" in between or len(between) > _BRIDGE_SPLIT:
+            return
+        if not any(frame.cue[1] <= c < quote[0] for c in _other_cues(frame, found)):
             frame.content = (frame.content[0], quote[1])
         return
 
@@ -153,7 +155,7 @@ def _quote_before(text: str, frame: Frame, quotes: Sequence[_Span]) -> _Span | N
         return None
     edges = [frame.cue] + ([frame.source] if frame.source else [])
     start = min(e[0] for e in edges)
-    for quote in quotes:
+    for quote in _near(quotes, start - _BRIDGE_BEFORE, start):
         if 0 <= start - quote[1] <= _BRIDGE_BEFORE and not text[quote[1] : start].strip(" ,—–-\n"):
             return quote
     return None
@@ -174,3 +176,13 @@ def _adjacent_quote(text: str, frame: Frame, quotes: Sequence[_Span]) -> _Span |
             if gap.strip() == "" or gap.rstrip().endswith((":", ",")):
                 return quote
     return None
+
+
+def _start(span: _Span) -> int:
+    return span[0]
+
+
+def _near(quotes: Sequence[_Span], start: int, end: int) -> Sequence[_Span]:
+    """The quotes (sorted, not overlapping) that may touch ``[start, end]``: a few, not all."""
+    first = max(0, bisect_left(quotes, start, key=_start) - 1)
+    return quotes[first : bisect_right(quotes, end, key=_start)]
