@@ -241,3 +241,19 @@ def test_content_keeps_quotes_whole_and_runs_around_an_inner_aside(
 ) -> None:
     claim = _by_cue(_claims(make_doc, rows), cue)
     assert claim.content.text == content
+
+
+def test_clause_content_takes_a_condition_the_parser_hung_on_the_cue(make_doc: MakeDoc) -> None:
+    """'Mia said costs rose if fuel did .' with "if" attached to "said", not to "rose"."""
+    rows: list[Row] = [
+        ("Mia", "Mia", "PROPN", "NNP", 1, "nsubj", True),
+        ("said", "say", "VERB", "VBD", 1, "ROOT", True),
+        ("costs", "cost", "NOUN", "NNS", 3, "nsubj", True),
+        ("rose", "rise", "VERB", "VBD", 1, "ccomp", True),
+        ("if", "if", "SCONJ", "IN", 6, "mark", True),
+        ("fuel", "fuel", "NOUN", "NN", 6, "nsubj", True),
+        ("did", "do", "VERB", "VBD", 1, "advcl", False),
+        (".", ".", "PUNCT", ".", 1, "punct", False),
+    ]
+    claim = _by_cue(_claims(make_doc, rows), "said")
+    assert claim.content.text == "costs rose if fuel did"
