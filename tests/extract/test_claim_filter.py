@@ -138,3 +138,15 @@ def test_claim_filter_takes_the_most_probable_cut(make_doc: MakeDoc) -> None:
     unswitched = ClaimFilter(version=1, keep=model.keep, threshold=0.5)
     (same,) = kept_claims(doc, [_claim(doc)], claim_filter=unswitched)
     assert same.content.text == "the old bridge, which was weak, collapsed"
+
+
+def test_claim_filter_never_drops_a_claim_with_a_figure(make_doc: MakeDoc) -> None:
+    words = ["Officials", "put", "the", "toll", "at", "300", "."]
+    heads, deps = [1, 1, 3, 1, 1, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+    doc = make_doc(words, spaces=[True] * 5 + [False, False], heads=heads, deps=deps)
+    content = _span(doc, 2, 5)
+    claim = Claim(id="c1", content=content, cue=_span(doc, 1, 1))
+    drop_all = ClaimFilter(version=1, keep=Logistic(weights={}, bias=-10.0), threshold=0.5)
+    assert [c.content for c in kept_claims(doc, [claim], claim_filter=drop_all)] == [content]
+    words_only = Claim(id="c2", content=_span(doc, 2, 3), cue=_span(doc, 1, 1))
+    assert list(kept_claims(doc, [words_only], claim_filter=drop_all)) == []

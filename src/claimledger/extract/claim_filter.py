@@ -50,6 +50,8 @@ _OPENERS = frozenset(
 )
 _SOURCE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
 _QUOTES = frozenset('"“”')
+#: Entity labels of numbers that count nothing.
+_NOT_FIGURES = frozenset({"DATE", "TIME", "ORDINAL"})
 #: Token counts that bound the length buckets of contents and sources.
 _BUCKETS = (1, 2, 3, 5, 8, 13, 21, 34, 55)
 
@@ -236,12 +238,23 @@ def _best_content(
     return best, best_features
 
 
+def _holds_figure(doc: Doc, claim: Claim) -> bool:
+    """A figure in the content: dropping the claim would leave the number without its source.
+
+    PolNeAR's annotators rarely mark "X put the toll at 300" as an attribution; the
+    ledger needs exactly those, so the filter never drops them.
+    """
+    view = _tokens(doc, claim.content)
+    return view is not None and any(t.like_num and t.ent_type_ not in _NOT_FIGURES for t in view)
+
+
 def kept_claims(
     doc: Doc, claims: Iterable[Claim], *, claim_filter: ClaimFilter | None
 ) -> Iterator[Claim]:
     """Yield the attributed ``claims`` the filter keeps, each with its best content cut.
 
-    Claims with neither source nor cue pass unchanged. A kept claim whose parent
+    Claims with neither source nor cue pass unchanged, and a claim with a figure in
+    its content is never dropped (its cut may still change). A kept claim whose parent
     was dropped is re-hung on the nearest kept ancestor. With ``claim_filter=None``
     every claim is kept as it is.
     """
@@ -256,7 +269,7 @@ def kept_claims(
         if claim.source is None and claim.cue is None:
             continue
         best, features = _best_content(doc, text, claim, claims, claim_filter)
-        if claim_filter.keeps(features):
+        if claim_filter.keeps(features) or _holds_figure(doc, claim):
             chosen[claim.id] = best
         else:
             dropped[claim.id] = claim.parent_id
