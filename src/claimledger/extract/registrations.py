@@ -18,6 +18,7 @@ from spacy.util import registry
 
 from claimledger.errors import ConfigError
 from claimledger.extract.attribution import attributed_claims
+from claimledger.extract.claim_filter import ClaimFilter, kept_claims, load_claim_filter
 from claimledger.extract.cues import CueLexicon, load_cues
 from claimledger.extract.events import events
 from claimledger.extract.gazetteer import Gazetteer
@@ -60,15 +61,35 @@ registry.misc.register("claimledger.cues.v1", func=cues_v1)
 registry.misc.register("claimledger.cues.v2", func=cues_v2)
 
 
+def claim_filter_v1() -> ClaimFilter:
+    """The packaged claim filter weights, version 1, the default (docs/claim_filter.md)."""
+    return load_claim_filter("claim_filter.v1.json")
+
+
+def no_claim_filter_v1() -> None:
+    """No claim filter: every candidate the attribution rules find is kept."""
+    return None
+
+
+registry.misc.register("claimledger.claim_filter.v1", func=claim_filter_v1)
+registry.misc.register("claimledger.no_claim_filter.v1", func=no_claim_filter_v1)
+
+
 @Language.factory(
     "claimledger_attribution",
     requires=["token.dep", "token.head", "token.lemma", "token.pos", "doc.ents"],
     assigns=["doc._.cl_claims"],
-    default_config={"cues": {"@misc": "claimledger.cues.v2"}},
+    default_config={
+        "cues": {"@misc": "claimledger.cues.v2"},
+        "claim_filter": {"@misc": "claimledger.claim_filter.v1"},
+    },
 )
-def make_attribution(nlp: Language, name: str, cues: CueLexicon) -> Component:
+def make_attribution(
+    nlp: Language, name: str, cues: CueLexicon, claim_filter: ClaimFilter | None
+) -> Component:
     def component(doc: Doc) -> Doc:
-        doc._.cl_claims = list(attributed_claims(doc, cues=cues))
+        found = attributed_claims(doc, cues=cues)
+        doc._.cl_claims = list(kept_claims(doc, found, claim_filter=claim_filter))
         return doc
 
     return component
