@@ -103,7 +103,15 @@ class Tally:
 
 
 def largest(quantities: Iterable[object], category: str) -> int:
-    values = [q.value for q in quantities if q.category == category]  # type: ignore[attr-defined]
+    """The story's count: the largest figure of ``category`` that is not marked as a
+    running total or another incident's (``claimledger.extract.scope``)."""
+    from claimledger.extract.scope import SCOPE_QUALIFIERS
+
+    values = [
+        q.value  # type: ignore[attr-defined]
+        for q in quantities
+        if q.category == category and q.qualifier not in SCOPE_QUALIFIERS  # type: ignore[attr-defined]
+    ]
     return int(max(values)) if values else 0
 
 

@@ -44,6 +44,7 @@ from claimledger.extract.categories import (
 )
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, read_number
+from claimledger.extract.scope import scope_cues, scope_of
 from claimledger.extract.spans import NumberSpan, number_spans
 from claimledger.model import Quantity, TextSpan
 
@@ -337,6 +338,15 @@ def _wounded_part(total: _Found, value: float, lex: Lexicons) -> Iterator[_Found
     yield replace(total, quantity=replace(part, qualifier="derived"), derived=True)
 
 
+def _scoped(items: list[_Found]) -> Iterator[_Found]:
+    """Mark casualty figures of running totals and other incidents (see :mod:`.scope`)."""
+    cues = scope_cues()
+    for item in items:
+        q = item.quantity
+        scope = scope_of(item.anchor, cues=cues) if q.category in _CASUALTY else None
+        yield replace(item, quantity=replace(q, qualifier=scope)) if scope else item
+
+
 def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     """Yield the figures of a parsed ``doc`` in text order, with ids "q1", "q2", ...
 
@@ -352,5 +362,6 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     )
     found.extend(_totals(found))
     found = survivors(found, lex)
+    found = list(_scoped(found))
     found.sort(key=lambda f: (f.quantity.span.start, f.derived, -f.quantity.span.end))
     yield from _with_context(found, doc, lex)

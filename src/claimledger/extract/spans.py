@@ -110,10 +110,17 @@ def _range_end(doc: Doc, start: int, end: int, policy: VaguePolicy) -> int | Non
 
 
 def _is_phone(doc: Doc, start: int, end: int) -> bool:
+    """ "252-972-1411", "972-1411", "(919) 555-0134"; not a range ("200-300")."""
     if end - start != 1 or not _PHONE.match(doc[start].text):
         return False
-    after = doc[end + 1 : end + 2].text if end + 1 < len(doc) else ""
-    return end < len(doc) and doc[end].text == "-" and bool(re.match(r"^\d{3,4}", after))
+    if end + 1 >= len(doc) or doc[end].text != "-" or not doc[end + 1].text.isdigit():
+        return False
+    third = doc[end + 2 : end + 4]
+    return (
+        (len(doc[start].text) == 3 and len(doc[end + 1].text) == 4)  # a local number
+        or (len(third) == 2 and third[0].text == "-" and third[1].text.isdigit())
+        or (start > 0 and doc[start - 1].text == ")")  # after an area code
+    )
 
 
 def _is_year(token: Token) -> bool:

@@ -1,0 +1,144 @@
+"""Figures in GVA-style local news: ranges, other incidents, victims across sentences (#4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from claimledger.extract.quantities import quantities
+from claimledger.extract.scope import scope_of
+from claimledger.extract.spans import number_spans
+
+
+@pytest.mark.parametrize(
+    "words,upper",
+    [
+        (["Between", "200", "-", "300", "people", "fled"], "300"),
+        (["from", "100", "-", "150", "homes"], "150"),
+    ],
+)
+def test_spans_three_digit_range_is_no_phone_number(
+    make_doc: Callable[..., Doc], words: list[str], upper: str
+) -> None:
+    found = list(number_spans(make_doc(words)))
+    assert [(n.number.text, n.upper.text if n.upper else None) for n in found] == [
+        (words[1], upper)
+    ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["call", "555", "-", "0134", "now"],  # a local number
+        ["call", "(", "919", ")", "555", "-", "0134"],  # after an area code
+    ],
+)
+def test_spans_phone_numbers_are_no_counts(make_doc: Callable[..., Doc], words: list[str]) -> None:
+    found = {n.number.text for n in number_spans(make_doc(words))}
+    assert not found & {"555", "0134"}
+
+
+@pytest.mark.parametrize(
+    "text,index,expected",
+    [
+        ("So far this year 212 people were shot in town", 4, "cumulative"),
+        ("Since March 40 residents have died by gunfire", 2, "cumulative"),
+        ("Citywide 90 people were hurt", 1, "cumulative"),
+        ("In a separate shooting two teens were wounded", 5, "separate"),
+        ("An unrelated attack this year left 3 hurt", 7, "separate"),  # separate wins
+        ("Two teens were wounded in the park on Friday", 0, None),
+        ("A daylight shooting last year left four wounded", 6, None),  # dates the story's own
+        ("Police said the shooting in 2015 left two dead", 8, None),
+    ],
+)
+def test_scope_of_reads_the_sentence(
+    make_doc: Callable[..., Doc], text: str, index: int, expected: str | None
+) -> None:
+    doc = make_doc(text.split())
+    assert scope_of(doc[index]) == expected
+
+
+@pytest.mark.parametrize(
+    "words,heads,deps,expected",
+    [
+        (
+            ["9", "were", "hurt", "in", "three", "shootings"],
+            [2, 2, 2, 2, 5, 3],
+            ["nsubjpass", "auxpass", "ROOT", "prep", "nummod", "pobj"],
+            "cumulative",
+        ),
+        (
+            ["9", "were", "hurt", "in", "shootings", "across", "Ohio"],
+            [2, 2, 2, 2, 3, 4, 5],
+            ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "prep", "pobj"],
+            "cumulative",
+        ),
+        (
+            ["9", "were", "hurt", "in", "the", "shootings"],
+            [2, 2, 2, 2, 5, 3],
+            ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj"],
+            None,
+        ),
+    ],
+)
+def test_scope_of_several_incidents_are_a_total(
+    make_doc: Callable[..., Doc],
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    expected: str | None,
+) -> None:
+    doc = make_doc(words, heads=heads, deps=deps)
+    assert scope_of(doc[0]) == expected
+
+
+# One token per row: word, lemma, pos, tag, head (absolute index), dep.
+Row = tuple[str, str, str, str, int, str]
+KILLED_THIS_YEAR: list[Row] = [
+    ("12", "12", "NUM", "CD", 1, "nummod"),
+    ("people", "people", "NOUN", "NNS", 3, "nsubjpass"),
+    ("were", "be", "AUX", "VBD", 3, "auxpass"),
+    ("killed", "kill", "VERB", "VBN", 3, "ROOT"),
+    ("this", "this", "DET", "DT", 5, "det"),
+    ("year", "year", "NOUN", "NN", 3, "npadvmod"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+]
+SHOT_LATER_DIED: list[Row] = [
+    ("A", "a", "DET", "DT", 1, "det"),
+    ("man", "man", "NOUN", "NN", 3, "nsubjpass"),
+    ("was", "be", "AUX", "VBD", 3, "auxpass"),
+    ("shot", "shoot", "VERB", "VBN", 3, "ROOT"),
+    ("and", "and", "CCONJ", "CC", 3, "cc"),
+    ("later", "later", "ADV", "RB", 6, "advmod"),
+    ("died", "die", "VERB", "VBD", 3, "conj"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+]
+RECOVERING: list[Row] = [
+    ("Four", "four", "NUM", "CD", 1, "nummod"),
+    ("people", "people", "NOUN", "NNS", 3, "nsubj"),
+    ("are", "be", "AUX", "VBP", 3, "aux"),
+    ("recovering", "recover", "VERB", "VBG", 3, "ROOT"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+]
+
+
+def _doc(make_doc: Callable[..., Doc], rows: list[Row]) -> Doc:
+    words, lemmas, pos, tags, heads, deps = (list(column) for column in zip(*rows, strict=True))
+    return make_doc(words, lemmas=lemmas, pos=pos, tags=tags, heads=heads, deps=deps)
+
+
+@pytest.mark.parametrize(
+    "rows,expected",
+    [
+        (KILLED_THIS_YEAR, [("killed", 12.0, "cumulative")]),
+        (SHOT_LATER_DIED, [("killed", 1.0, "implicit")]),
+        (RECOVERING, [("wounded", 4.0, None)]),
+    ],
+)
+def test_quantities_scope_and_victim_verbs(
+    make_doc: Callable[..., Doc], rows: list[Row], expected: list[tuple[str, float, str | None]]
+) -> None:
+    found = list(quantities(_doc(make_doc, rows)))
+    assert [(q.category, q.value, q.qualifier) for q in found] == expected
