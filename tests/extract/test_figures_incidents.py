@@ -115,6 +115,15 @@ SHOT_LATER_DIED: list[Row] = [
     ("died", "die", "VERB", "VBD", 3, "conj"),
     (".", ".", "PUNCT", ".", 3, "punct"),
 ]
+SHOT_BUT_SURVIVED: list[Row] = [
+    ("Two", "two", "NUM", "CD", 1, "nummod"),
+    ("guards", "guard", "NOUN", "NNS", 3, "nsubjpass"),
+    ("were", "be", "AUX", "VBD", 3, "auxpass"),
+    ("shot", "shoot", "VERB", "VBN", 3, "ROOT"),
+    ("but", "but", "CCONJ", "CC", 3, "cc"),
+    ("survived", "survive", "VERB", "VBD", 3, "conj"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+]
 RECOVERING: list[Row] = [
     ("Four", "four", "NUM", "CD", 1, "nummod"),
     ("people", "people", "NOUN", "NNS", 3, "nsubj"),
@@ -135,6 +144,7 @@ def _doc(make_doc: Callable[..., Doc], rows: list[Row]) -> Doc:
         (KILLED_THIS_YEAR, [("killed", 12.0, "cumulative")]),
         (SHOT_LATER_DIED, [("killed", 1.0, "implicit")]),
         (RECOVERING, [("wounded", 4.0, None)]),
+        (SHOT_BUT_SURVIVED, [("wounded", 2.0, None)]),
     ],
 )
 def test_quantities_scope_and_victim_verbs(

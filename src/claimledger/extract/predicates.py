@@ -64,8 +64,9 @@ def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[
             continue  # "A was killed and B was wounded": "killed" is A's, not B's
         if not any(c.dep_ in SUBJECT_DEPS | OBJECT_DEPS for c in conj.children):
             found = lex.victim_verbs.get(lemma(conj)) or lex.adjectives.get(conj.lower_)
-            if lex.subject_verbs.get(lemma(conj)) == "killed":
-                found = "killed"  # "was shot and later died": the same victim died
+            if lex.subject_verbs.get(lemma(conj)) in {"killed", "wounded"}:
+                # "was shot and later died", "were shot but survived": the same victims
+                found = lex.subject_verbs[lemma(conj)]
             if found:
                 yield found
 
