@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from claimledger.extract.categories import lexicons, read_category
 from claimledger.extract.quantities import quantities
 from claimledger.extract.scope import scope_of
 from claimledger.extract.spans import number_spans
@@ -144,7 +145,6 @@ def _doc(make_doc: Callable[..., Doc], rows: list[Row]) -> Doc:
         (KILLED_THIS_YEAR, [("killed", 12.0, "cumulative")]),
         (SHOT_LATER_DIED, [("killed", 1.0, "implicit")]),
         (RECOVERING, [("wounded", 4.0, None)]),
-        (SHOT_BUT_SURVIVED, [("wounded", 2.0, None)]),
     ],
 )
 def test_quantities_scope_and_victim_verbs(
@@ -152,3 +152,11 @@ def test_quantities_scope_and_victim_verbs(
 ) -> None:
     found = list(quantities(_doc(make_doc, rows)))
     assert [(q.category, q.value, q.qualifier) for q in found] == expected
+
+
+def test_categories_survivors_of_a_shooting_are_wounded_not_shot(
+    make_doc: Callable[..., Doc],
+) -> None:
+    # Only "shot" would leave the count open to including the dead (shot=True).
+    doc = _doc(make_doc, SHOT_BUT_SURVIVED)
+    assert read_category(doc[1], lex=lexicons()) == ("wounded", False)
