@@ -160,3 +160,49 @@ def test_categories_survivors_of_a_shooting_are_wounded_not_shot(
     # Only "shot" would leave the count open to including the dead (shot=True).
     doc = _doc(make_doc, SHOT_BUT_SURVIVED)
     assert read_category(doc[1], lex=lexicons()) == ("wounded", False)
+
+
+WHO_WAS_SHOT: list[Row] = [
+    ("A", "a", "DET", "DT", 1, "det"),
+    ("clerk", "clerk", "NOUN", "NN", 6, "nsubj"),
+    ("who", "who", "PRON", "WP", 4, "nsubjpass"),
+    ("was", "be", "AUX", "VBD", 4, "auxpass"),
+    ("shot", "shoot", "VERB", "VBN", 1, "relcl"),
+    ("is", "be", "AUX", "VBZ", 6, "aux"),
+    ("recovering", "recover", "VERB", "VBG", 6, "ROOT"),
+    (".", ".", "PUNCT", ".", 6, "punct"),
+]
+SHOT_HIMSELF: list[Row] = [
+    ("A", "a", "DET", "DT", 1, "det"),
+    ("man", "man", "NOUN", "NN", 2, "nsubj"),
+    ("shot", "shoot", "VERB", "VBD", 2, "ROOT"),
+    ("himself", "himself", "PRON", "PRP", 2, "dobj"),
+    ("in", "in", "ADP", "IN", 2, "prep"),
+    ("the", "the", "DET", "DT", 6, "det"),
+    ("foot", "foot", "NOUN", "NN", 4, "pobj"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+]
+MAN_WHO_DIED: list[Row] = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("man", "man", "NOUN", "NN", 4, "nsubj"),
+    ("who", "who", "PRON", "WP", 3, "nsubj"),
+    ("died", "die", "VERB", "VBD", 1, "relcl"),
+    ("was", "be", "AUX", "VBD", 4, "ROOT"),
+    ("30", "30", "NUM", "CD", 4, "attr"),
+    (".", ".", "PUNCT", ".", 4, "punct"),
+]
+
+
+@pytest.mark.parametrize(
+    "rows,expected",
+    [
+        (WHO_WAS_SHOT, ("wounded", "A clerk")),
+        (SHOT_HIMSELF, ("wounded", "A man")),
+        (MAN_WHO_DIED, ("killed", "The man")),
+    ],
+)
+def test_implicit_victim_of_its_own_clause(
+    make_doc: Callable[..., Doc], rows: list[Row], expected: tuple[str, str]
+) -> None:
+    found = [q for q in quantities(_doc(make_doc, rows)) if q.qualifier == "implicit"]
+    assert [(q.category, q.span.text) for q in found] == [expected]
