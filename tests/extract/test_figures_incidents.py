@@ -206,3 +206,23 @@ def test_implicit_victim_of_its_own_clause(
 ) -> None:
     found = [q for q in quantities(_doc(make_doc, rows)) if q.qualifier == "implicit"]
     assert [(q.category, q.span.text) for q in found] == [expected]
+
+
+SHOT_THEN_HE_DIED: list[Row] = [
+    ("A", "a", "DET", "DT", 1, "det"),
+    ("teen", "teen", "NOUN", "NN", 3, "nsubjpass"),
+    ("was", "be", "AUX", "VBD", 3, "auxpass"),
+    ("shot", "shoot", "VERB", "VBN", 3, "ROOT"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+    ("He", "he", "PRON", "PRP", 6, "nsubj"),
+    ("died", "die", "VERB", "VBD", 6, "ROOT"),
+    (".", ".", "PUNCT", ".", 6, "punct"),
+]
+
+
+def test_quantities_shot_victim_is_the_pronoun_who_died(make_doc: Callable[..., Doc]) -> None:
+    found = list(quantities(_doc(make_doc, SHOT_THEN_HE_DIED)))
+    assert [(q.span.text, q.category) for q in found] == [
+        ("A teen", "killed_or_wounded"),
+        ("He", "killed"),
+    ]

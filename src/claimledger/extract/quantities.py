@@ -56,6 +56,7 @@ _CONTEXT_SENTENCES = 3
 _NUMBER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "predet"}
 _CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
 _SHOT_CATEGORIES = {"wounded", "killed_or_wounded"}
+_ANONYMOUS_DEAD = ""  # among the victims' words: someone died who is named only "he"/"she"
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +298,8 @@ def survivors(items: list[_Found], lex: Lexicons) -> list[_Found]:
         if f.quantity.category == "killed" and f.quantity.subject
         for w in f.quantity.subject.split()
     }
+    if any(_pronoun_death(f) for f in items):
+        victims.add(_ANONYMOUS_DEAD)
     out: list[_Found] = []
     for item in items:
         q = item.quantity
@@ -315,11 +318,18 @@ def survivors(items: list[_Found], lex: Lexicons) -> list[_Found]:
     return out
 
 
+def _pronoun_death(item: _Found) -> bool:
+    q = item.quantity
+    return q.category == "killed" and q.qualifier == "implicit" and not q.subject
+
+
 def _died(item: _Found, victims: set[str]) -> bool:
     """Is the victim of an implicit "X was shot" counted dead elsewhere in the text?"""
     subject = item.quantity.subject
     if subject is None:
         return True  # "he was shot": the victim the text is about
+    if _ANONYMOUS_DEAD in victims:
+        return True  # "X was shot ... He died at the hospital": a pronoun's death is X's
     return any(w.lower() in victims for w in subject.split())
 
 
