@@ -8,6 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from claimledger.extract.categories import lexicons, read_category
+from claimledger.extract.numbers import read_number
 from claimledger.extract.quantities import quantities
 from claimledger.extract.scope import scope_of
 from claimledger.extract.spans import number_spans
@@ -226,3 +227,27 @@ def test_quantities_shot_victim_is_the_pronoun_who_died(make_doc: Callable[..., 
         ("A teen", "killed_or_wounded"),
         ("He", "killed"),
     ]
+
+
+@pytest.mark.parametrize(
+    "words,value",
+    [(["half", "-", "dozen"], 6.0), (["half", "a", "dozen"], 6.0), (["a", "dozen"], 12.0)],
+)
+def test_numbers_half_a_dozen_is_six(words: list[str], value: float) -> None:
+    reading = read_number(words)
+    assert reading is not None and reading.value == value
+
+
+@pytest.mark.parametrize(
+    "words,ages",
+    [
+        (["kids", "between", "the", "ages", "of", "11", "and", "15", "were", "hurt"], {"11", "15"}),
+        (["a", "16", "and", "17", "-", "year", "-", "old", "were", "shot"], {"16"}),
+    ],
+)
+def test_spans_ages_in_pairs_are_no_counts(
+    make_doc: Callable[..., Doc], words: list[str], ages: set[str]
+) -> None:
+    spaces = [w not in {"-"} and words[i + 1 : i + 2] != ["-"] for i, w in enumerate(words)]
+    found = {n.number.text for n in number_spans(make_doc(words, spaces=spaces))}
+    assert not found & ages
