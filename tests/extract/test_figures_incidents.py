@@ -9,9 +9,11 @@ from spacy.tokens import Doc
 
 from claimledger.extract.categories import lexicons, read_category
 from claimledger.extract.numbers import read_number
+from claimledger.extract.partitions import wounded_less_dead
 from claimledger.extract.quantities import quantities
 from claimledger.extract.scope import scope_of
 from claimledger.extract.spans import number_spans
+from claimledger.model import Quantity, TextSpan
 
 
 @pytest.mark.parametrize(
@@ -251,3 +253,50 @@ def test_spans_ages_in_pairs_are_no_counts(
     spaces = [w not in {"-"} and words[i + 1 : i + 2] != ["-"] for i, w in enumerate(words)]
     found = {n.number.text for n in number_spans(make_doc(words, spaces=spaces))}
     assert not found & ages
+
+
+def _q(id_: str, category: str, value: float, **fields: object) -> Quantity:
+    return Quantity(id=id_, span=TextSpan("x", 0, 1), value=value, category=category, **fields)  # type: ignore[arg-type]
+
+
+def test_partitions_wounded_with_dead_parts_gives_the_survivors() -> None:
+    found = [_q("q1", "wounded", 6.0, low=6.0, high=6.0), _q("q2", "killed", 2.0, subset_of="q1")]
+    out = wounded_less_dead(found)
+    assert [(q.id, q.category, q.value, q.qualifier, q.subset_of) for q in out] == [
+        ("q1", "killed_or_wounded", 6.0, None, None),
+        ("q2", "wounded", 4.0, "derived", "q1"),
+        ("q3", "killed", 2.0, None, "q1"),
+    ]
+
+
+def test_partitions_leave_derived_and_unlinked_figures_alone() -> None:
+    found = [
+        _q("q1", "wounded", 2.0, qualifier="derived"),
+        _q("q2", "killed", 1.0, subset_of="q1"),
+        _q("q3", "wounded", 5.0),
+    ]
+    assert wounded_less_dead(found) == found
+
+
+NOT_WOUNDED: list[Row] = [
+    ("Two", "two", "NUM", "CD", 1, "nummod"),
+    ("others", "other", "NOUN", "NNS", 4, "nsubjpass"),
+    ("were", "be", "AUX", "VBD", 4, "auxpass"),
+    ("not", "not", "PART", "RB", 4, "neg"),
+    ("wounded", "wound", "VERB", "VBN", 4, "ROOT"),
+    (".", ".", "PUNCT", ".", 4, "punct"),
+]
+HIT_BY_GUNFIRE: list[Row] = [
+    ("Five", "five", "NUM", "CD", 1, "nummod"),
+    ("people", "people", "NOUN", "NNS", 3, "nsubjpass"),
+    ("were", "be", "AUX", "VBD", 3, "auxpass"),
+    ("hit", "hit", "VERB", "VBN", 3, "ROOT"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+]
+
+
+@pytest.mark.parametrize("rows,category", [(NOT_WOUNDED, "other"), (HIT_BY_GUNFIRE, "wounded")])
+def test_quantities_negated_and_hit(
+    make_doc: Callable[..., Doc], rows: list[Row], category: str
+) -> None:
+    assert [q.category for q in quantities(_doc(make_doc, rows))] == [category]

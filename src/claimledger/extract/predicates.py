@@ -128,8 +128,8 @@ def phrase_across_dash(number: Token) -> Token | None:
 def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
     node = role_token(anchor)
     verb, role = node.head, node.dep_
-    if verb == node:
-        return set()
+    if verb == node or any(c.dep_ == "neg" for c in verb.children):
+        return set()  # "two others were not wounded": no casualties
     if role == "pobj":
         evidence = _pobj_evidence(node.head, lex)
         if not evidence and is_number(anchor) and node.head.lower_ in {"to", "at"}:

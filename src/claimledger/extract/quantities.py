@@ -44,6 +44,7 @@ from claimledger.extract.categories import (
 )
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, read_number
+from claimledger.extract.partitions import wounded_less_dead
 from claimledger.extract.scope import scope_cues, scope_of
 from claimledger.extract.spans import NumberSpan, number_spans
 from claimledger.model import Quantity, TextSpan
@@ -374,4 +375,4 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     found = survivors(found, lex)
     found = list(_scoped(found))
     found.sort(key=lambda f: (f.quantity.span.start, f.derived, -f.quantity.span.end))
-    yield from _with_context(found, doc, lex)
+    yield from wounded_less_dead(list(_with_context(found, doc, lex)))
