@@ -300,3 +300,22 @@ def test_quantities_negated_and_hit(
     make_doc: Callable[..., Doc], rows: list[Row], category: str
 ) -> None:
     assert [q.category for q in quantities(_doc(make_doc, rows))] == [category]
+
+
+@pytest.mark.parametrize(
+    "wound,expected",
+    [(["gunshot", "wounds"], ("wounded", True)), (["minor", "injuries"], ("wounded", False))],
+)
+def test_categories_gunshot_wounds_read_like_shot(
+    make_doc: Callable[..., Doc], wound: list[str], expected: tuple[str, bool]
+) -> None:
+    # "shot" (True): the victims may have died since; then the dead are subtracted.
+    rows: list[Row] = [
+        ("Four", "four", "NUM", "CD", 1, "nummod"),
+        ("women", "woman", "NOUN", "NNS", 2, "nsubj"),
+        ("suffered", "suffer", "VERB", "VBD", 2, "ROOT"),
+        (wound[0], wound[0], "NOUN" if wound[0] == "gunshot" else "ADJ", "NN", 4, "compound"),
+        (wound[1], wound[1].rstrip("s").replace("injurie", "injury"), "NOUN", "NNS", 2, "dobj"),
+    ]
+    doc = _doc(make_doc, rows)
+    assert read_category(doc[1], lex=lexicons()) == expected

@@ -36,6 +36,7 @@ _PREDICATIVES = {"oprd", "acomp", "attr", "xcomp", "ccomp"}
 _FIGURE_PREPS = {"at", "to", "of"}
 _HARMED = {"killed", "wounded", "killed_or_wounded"}
 _DASHES = {"-", "–", "—", "―"}
+_GUNSHOT = {"gunshot", "gunshots", "bullet", "gun", "shotgun", "gsw"}
 
 
 def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[str]:
@@ -78,7 +79,13 @@ def _wound_nouns(verb: Token, prep: Token, lex: Lexicons) -> Iterator[str]:
         return  # "died of his wounds": the wound is how they died
     for target in prep.children:
         if target.dep_ == "pobj" and lex.nouns.get(lemma(target)) == "wounded":
-            yield "wounded"
+            yield _wound_category(target)
+
+
+def _wound_category(noun: Token) -> str:
+    """ "gunshot wounds" are like "shot": victims found with them may have died since."""
+    words = {noun.lower_, *(c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"})}
+    return "shot" if words & _GUNSHOT else "wounded"
 
 
 def _among(prep: Token, lex: Lexicons) -> Iterator[str]:
@@ -146,8 +153,10 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
     elif role == "nsubj" and word in lex.victim_verbs and _stative(verb):
         found.add(lex.victim_verbs[word])  # "30 wounded": a stative participle
     elif role == "nsubj" and word in lex.suffer_verbs:
-        found.update(  # "4 people suffered injuries"
-            lex.nouns[lemma(c)] for c in verb.children if c.dep_ == "dobj" and lemma(c) in lex.nouns
+        found.update(  # "4 people suffered injuries", "... gunshot wounds"
+            _wound_category(c) if lex.nouns[lemma(c)] == "wounded" else lex.nouns[lemma(c)]
+            for c in verb.children
+            if c.dep_ == "dobj" and lemma(c) in lex.nouns
         )
     if role in OBJECT_DEPS | SUBJECT_DEPS:
         found.update(verb_extras(verb, lex))
