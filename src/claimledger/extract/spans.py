@@ -224,6 +224,7 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
         or after in _PERCENT
         or (end - start == 1 and _is_year(doc[start]))
         or _is_phone(doc, start, end)
+        or (end - start == 1 and doc[start].text == "911")  # the emergency number
         or _near_month(doc, start, end)
         or _is_age(doc, start, end)
         or _is_identifier(doc, start)
