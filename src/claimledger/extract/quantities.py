@@ -4,7 +4,9 @@
 :mod:`claimledger.extract.spans`) it reads the value (:mod:`.numbers`), the
 bound, the category (:mod:`.categories`), whose it is (``subject``) and whether
 it is a part of another figure (``subset_of``). Implicit counts of one ("the
-judge was killed") come from :mod:`.implicit`.
+judge was killed") come from :mod:`.implicit`; running totals and other
+incidents' tolls are marked by :mod:`.scope`; wounded counts with dead parts are
+split by :mod:`.partitions`.
 
 Bounds, ``low`` and ``high``:
 
