@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.categories import Lexicons, lemma, merge, predicate_evidence
+from claimledger.extract.predicates import verb_extras
 from claimledger.model import Quantity, TextSpan
 
 __all__ = ["implicit_counts", "noun_phrase", "owner_from_earlier"]
@@ -30,6 +31,8 @@ _PRONOUNS = {"he", "she", "him", "her", "his"}
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 _NOBODY = {"nobody", "none", "noone"}
 _NOT_VICTIMS = {"DATE", "TIME", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT"}
+_SELVES = {"himself", "herself", "themselves"}
+_RELATIVES = {"who", "that", "whom"}
 _DAYS = set("monday tuesday wednesday thursday friday saturday sunday week night".split())
 
 
@@ -105,10 +108,32 @@ def _victim_category(token: Token, lex: Lexicons) -> str | None:
         return None
     if node.dep_ == "nsubj" and _speaks(node.head, lex):
         return None  # "the mayor said three were killed": the speaker, not a victim
-    category = merge(predicate_evidence(token, lex), lex)
+    category = merge(predicate_evidence(token, lex), lex) or merge(_own_clause(node, lex), lex)
     if category is None and _zero(token, lex) and node.dep_ in {"nsubj", "nsubjpass"}:
         category = lex.nouns.get(lemma(token))  # "no casualties were reported"
     return category if category in _CASUALTY else None
+
+
+def _own_clause(token: Token, lex: Lexicons) -> set[str]:
+    """ "a woman who was shot", "a man shot in the leg", "he shot himself": the
+    victim's own clause, when the predicate it fills says nothing."""
+    found: set[str] = set()
+    verb = token.head
+    if token.dep_ == "nsubj" and any(c.lower_ in _SELVES for c in verb.children):
+        found.update(_verb_category(verb, lex, victim=True))  # "he shot himself"
+    for clause in token.children:
+        subjects = {c.dep_ for c in clause.children if c.lower_ in _RELATIVES}
+        if (clause.dep_ == "acl" and clause.tag_ == "VBN") or "nsubjpass" in subjects:
+            found.update(_verb_category(clause, lex, victim=True))
+        elif clause.dep_ == "relcl" and "nsubj" in subjects:
+            found.update(_verb_category(clause, lex, victim=False))  # "a man who died"
+    return found
+
+
+def _verb_category(verb: Token, lex: Lexicons, *, victim: bool) -> set[str]:
+    table = lex.victim_verbs if victim else lex.subject_verbs
+    word = lemma(verb)
+    return {table[word], *verb_extras(verb, lex)} if word in table else set()
 
 
 def _speaks(verb: Token, lex: Lexicons) -> bool:

@@ -189,6 +189,9 @@ def read_number(words: Sequence[str], *, policy: VaguePolicy = ACLED) -> Reading
         3500000.0
     """
     parts = _split(words)
+    if len(parts) > 1 and parts[0] == "half":  # "a half-dozen", "half a dozen"
+        whole = read_number(parts[1:], policy=policy)
+        return whole and Reading(whole.value / 2, whole.low / 2, whole.high / 2, whole.vague)
     if len(parts) > 1 and parts[0] in _ARTICLES and parts[1] in {"few", "handful"}:
         parts = parts[1:]
     elif parts and parts[0] in _ARTICLES:

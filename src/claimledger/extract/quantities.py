@@ -4,7 +4,9 @@
 :mod:`claimledger.extract.spans`) it reads the value (:mod:`.numbers`), the
 bound, the category (:mod:`.categories`), whose it is (``subject``) and whether
 it is a part of another figure (``subset_of``). Implicit counts of one ("the
-judge was killed") come from :mod:`.implicit`.
+judge was killed") come from :mod:`.implicit`; running totals and other
+incidents' tolls are marked by :mod:`.scope`; wounded counts with dead parts are
+split by :mod:`.partitions`.
 
 Bounds, ``low`` and ``high``:
 
@@ -44,6 +46,8 @@ from claimledger.extract.categories import (
 )
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, read_number
+from claimledger.extract.partitions import wounded_less_dead
+from claimledger.extract.scope import scope_cues, scope_of
 from claimledger.extract.spans import NumberSpan, number_spans
 from claimledger.model import Quantity, TextSpan
 
@@ -55,6 +59,7 @@ _CONTEXT_SENTENCES = 3
 _NUMBER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "predet"}
 _CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
 _SHOT_CATEGORIES = {"wounded", "killed_or_wounded"}
+_ANONYMOUS_DEAD = ""  # among the victims' words: someone died who is named only "he"/"she"
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +301,8 @@ def survivors(items: list[_Found], lex: Lexicons) -> list[_Found]:
         if f.quantity.category == "killed" and f.quantity.subject
         for w in f.quantity.subject.split()
     }
+    if any(_pronoun_death(f) for f in items):
+        victims.add(_ANONYMOUS_DEAD)
     out: list[_Found] = []
     for item in items:
         q = item.quantity
@@ -314,11 +321,18 @@ def survivors(items: list[_Found], lex: Lexicons) -> list[_Found]:
     return out
 
 
+def _pronoun_death(item: _Found) -> bool:
+    q = item.quantity
+    return q.category == "killed" and q.qualifier == "implicit" and not q.subject
+
+
 def _died(item: _Found, victims: set[str]) -> bool:
     """Is the victim of an implicit "X was shot" counted dead elsewhere in the text?"""
     subject = item.quantity.subject
     if subject is None:
         return True  # "he was shot": the victim the text is about
+    if _ANONYMOUS_DEAD in victims:
+        return True  # "X was shot ... He died at the hospital": a pronoun's death is X's
     return any(w.lower() in victims for w in subject.split())
 
 
@@ -337,6 +351,15 @@ def _wounded_part(total: _Found, value: float, lex: Lexicons) -> Iterator[_Found
     yield replace(total, quantity=replace(part, qualifier="derived"), derived=True)
 
 
+def _scoped(items: list[_Found]) -> Iterator[_Found]:
+    """Mark casualty figures of running totals and other incidents (see :mod:`.scope`)."""
+    cues = scope_cues()
+    for item in items:
+        q = item.quantity
+        scope = scope_of(item.anchor, cues=cues) if q.category in _CASUALTY else None
+        yield replace(item, quantity=replace(q, qualifier=scope)) if scope else item
+
+
 def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     """Yield the figures of a parsed ``doc`` in text order, with ids "q1", "q2", ...
 
@@ -352,5 +375,6 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     )
     found.extend(_totals(found))
     found = survivors(found, lex)
+    found = list(_scoped(found))
     found.sort(key=lambda f: (f.quantity.span.start, f.derived, -f.quantity.span.end))
-    yield from _with_context(found, doc, lex)
+    yield from wounded_less_dead(list(_with_context(found, doc, lex)))

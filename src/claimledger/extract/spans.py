@@ -27,6 +27,8 @@ _NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _CURRENCY = {"$", "€", "£", "¥", "₴", "₽", "us$", "usd", "eur", "c$", "a$"}
 _PERCENT = {"%", "percent", "per", "pct"}
 _AGE_WORDS = {"age", "aged", "ages", "ageing"}
+_AGE_LINKS = {"of", "and", "to", "or", "between"}
+_AGE_TAIL = re.compile(r"^(?:and|or|to|,)\d+-years?-olds?\b")
 #: Words before a label number; "UPDATE 2-", "WRAPUP 1-" number a wire story's version.
 _ID_WORDS = {"no", "no.", "nos.", "number", "#", "nr", "nr.", "route", "highway", "unit",
              "update", "wrapup", "refile"}  # fmt: skip
@@ -60,10 +62,11 @@ class NumberSpan:
 def _numeric(token: Token, policy: VaguePolicy) -> bool:
     if token.lower_ == "both" and token.dep_ in {"preconj", "cc", "advmod"}:
         return False  # "both the army and the police"
+    after = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+    if token.lower_ == "half":
+        return "dozen" in after  # "a half-dozen", "half a dozen": six
     return is_number_word(token.text, policy=policy) or (
-        token.lower_ in {"a", "an"}
-        and token.i + 1 < len(token.doc)
-        and token.doc[token.i + 1].lower_ in _ARTICLE_NEXT
+        token.lower_ in {"a", "an"} and bool(after) and after[0] in _ARTICLE_NEXT
     )
 
 
@@ -110,10 +113,17 @@ def _range_end(doc: Doc, start: int, end: int, policy: VaguePolicy) -> int | Non
 
 
 def _is_phone(doc: Doc, start: int, end: int) -> bool:
+    """ "252-972-1411", "972-1411", "(919) 555-0134"; not a range ("200-300")."""
     if end - start != 1 or not _PHONE.match(doc[start].text):
         return False
-    after = doc[end + 1 : end + 2].text if end + 1 < len(doc) else ""
-    return end < len(doc) and doc[end].text == "-" and bool(re.match(r"^\d{3,4}", after))
+    if end + 1 >= len(doc) or doc[end].text != "-" or not doc[end + 1].text.isdigit():
+        return False
+    third = doc[end + 2 : end + 4]
+    return (
+        (len(doc[start].text) == 3 and len(doc[end + 1].text) == 4)  # a local number
+        or (len(third) == 2 and third[0].text == "-" and third[1].text.isdigit())
+        or (start > 0 and doc[start - 1].text == ")")  # after an area code
+    )
 
 
 def _is_year(token: Token) -> bool:
@@ -129,8 +139,12 @@ def _near_month(doc: Doc, start: int, end: int) -> bool:
 
 def _is_age(doc: Doc, start: int, end: int) -> bool:
     before = [t for t in doc[max(0, start - 6) : start] if not (t.like_num or t.is_punct)]
+    while before and before[-1].lower_ in _AGE_LINKS:
+        before.pop()  # "between the ages of 11 and 15"
     if before and before[-1].lower_ in _AGE_WORDS and before[-1].i >= start - 6:
         return True
+    if _AGE_TAIL.match(doc[end : end + 6].text.replace(" ", "")):
+        return True  # "a 16 and 17-year-old were shot"
     if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN":
         # "Smith, 25, died", "Smith, 25 was shot"
         return (
@@ -210,6 +224,7 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
         or after in _PERCENT
         or (end - start == 1 and _is_year(doc[start]))
         or _is_phone(doc, start, end)
+        or (end - start == 1 and doc[start].text == "911")  # the emergency number
         or _near_month(doc, start, end)
         or _is_age(doc, start, end)
         or _is_identifier(doc, start)
