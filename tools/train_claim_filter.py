@@ -33,6 +33,7 @@ from claimledger.extract.alternatives import content_alternatives  # noqa: E402
 from claimledger.extract.attribution import attributed_claims  # noqa: E402
 from claimledger.extract.claim_filter import (  # noqa: E402
     CLAIM_FILTER_V1,
+    Neighbours,
     claim_features,
     switch_features,
 )  # noqa: E402
@@ -100,6 +101,7 @@ def examples(
     for ann, (name, _, golds) in enumerate(data):
         doc = docs[base_of[name]]
         claims = list(attributed_claims(doc, cues=cues))  # type: ignore[arg-type]
+        neighbours = Neighbours.of(claims)
         for claim in claims:
             if claim.source is None and claim.cue is None:
                 continue
@@ -110,7 +112,7 @@ def examples(
                 chars = bench._chars([(start, end)])
                 candidate.rows.append(len(rows))
                 candidate.options.append((option, chars))
-                rows.append(claim_features(doc, variant, claims=claims, option=option))  # type: ignore[arg-type]
+                rows.append(claim_features(doc, variant, neighbours=neighbours, option=option))  # type: ignore[arg-type]
                 labels.append(int(any(bench.jaccard(chars, g.content) >= 0.5 for g in owned)))
             candidates.append(candidate)
     return rows, labels, candidates, [golds for _, _, golds in data]

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -33,6 +35,7 @@ __all__ = [
     "CLAIM_FILTER_V1",
     "ClaimFilter",
     "Logistic",
+    "Neighbours",
     "claim_features",
     "claim_filter",
     "kept_claims",
@@ -172,14 +175,45 @@ def _source_features(doc: Doc, claim: Claim) -> Features:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """All candidates of a document, indexed once: per claim, the features that
+    compare it with the others then cost a lookup, not a pass over every claim
+    (a 200 kB document has thousands)."""
+
+    cue_counts: Mapping[TextSpan, int] = field(default_factory=dict)
+    parents: frozenset[str] = frozenset()
+    cue_starts: tuple[int, ...] = ()
+    cues: tuple[TextSpan, ...] = ()
+
+    @classmethod
+    def of(cls, claims: Iterable[Claim]) -> Neighbours:
+        """Index the candidates ``claims`` of one document."""
+        claims = list(claims)
+        cues = sorted({c.cue for c in claims if c.cue is not None}, key=lambda s: (s.start, s.end))
+        return cls(
+            cue_counts=Counter(c.cue for c in claims if c.cue is not None),
+            parents=frozenset(c.parent_id for c in claims if c.parent_id is not None),
+            cue_starts=tuple(s.start for s in cues),
+            cues=tuple(cues),
+        )
+
+    def swallows_cue(self, claim: Claim) -> bool:
+        """True if another cue lies inside ``claim``'s content."""
+        low = bisect_left(self.cue_starts, claim.content.start)
+        high = bisect_right(self.cue_starts, claim.content.end)
+        return any(cue != claim.cue and claim.content.contains(cue) for cue in self.cues[low:high])
+
+
 def claim_features(
-    doc: Doc, claim: Claim, *, claims: Sequence[Claim] = (), option: str = ORIGINAL
+    doc: Doc, claim: Claim, *, neighbours: Neighbours | None = None, option: str = ORIGINAL
 ) -> Features:
     """Return the named features of one candidate ``claim`` of ``doc``.
 
-    ``claims`` are all candidates of the document: a claim sharing its cue with
-    another, nested in one or swallowing another's cue is told apart by them.
-    ``option`` names how the content was cut (:func:`.content_alternatives`).
+    ``neighbours`` index all candidates of the document (:meth:`Neighbours.of`):
+    a claim sharing its cue with another, nested in one or swallowing another's
+    cue is told apart by them. ``option`` names how the content was cut
+    (:func:`.content_alternatives`).
 
     Example:
         >>> sorted(claim_features(doc, claim))[:2]  # doctest: +SKIP
@@ -189,16 +223,12 @@ def claim_features(
     out.update(_cue_features(doc, claim))
     out.update(_content_features(doc, claim))
     out.update(_source_features(doc, claim))
-    same_cue = sum(1 for c in claims if c.cue is not None and c.cue == claim.cue)
+    near = neighbours or Neighbours()
+    same_cue = near.cue_counts.get(claim.cue, 0) if claim.cue is not None else 0
     out["shares_cue"] = float(same_cue > 1)
     out["nested"] = float(claim.parent_id is not None)
-    out["holds_other"] = float(any(c.parent_id == claim.id for c in claims))
-    out["swallows_cue"] = float(
-        any(
-            c.cue is not None and c.cue != claim.cue and claim.content.contains(c.cue)
-            for c in claims
-        )
-    )
+    out["holds_other"] = float(claim.id in near.parents)
+    out["swallows_cue"] = float(near.swallows_cue(claim))
     out.update(_option_features(out, option))
     return out
 
@@ -221,17 +251,17 @@ def switch_features(original: Features, alternative: Features) -> Features:
 
 
 def _best_content(
-    doc: Doc, text: str, claim: Claim, claims: Sequence[Claim], claim_filter: ClaimFilter
+    doc: Doc, text: str, claim: Claim, neighbours: Neighbours, claim_filter: ClaimFilter
 ) -> tuple[Claim, Features]:
     """The candidate's best content cut and its features."""
-    features = claim_features(doc, claim, claims=claims)
+    features = claim_features(doc, claim, neighbours=neighbours)
     best, best_features, best_p = claim, features, claim_filter.switch_threshold
     for option, (start, end) in content_alternatives(doc, claim, text=text).items():
         model = claim_filter.switches.get(option)
         if model is None:
             continue
         variant = replace(claim, content=span_of(text, start, end))
-        alternative = claim_features(doc, variant, claims=claims, option=option)
+        alternative = claim_features(doc, variant, neighbours=neighbours, option=option)
         p = model.probability(switch_features(features, alternative))
         if p > best_p:
             best, best_features, best_p = variant, alternative, p
@@ -265,10 +295,11 @@ def kept_claims(
     text = doc.text  # Doc.text joins every token on each access: read it once
     chosen: dict[str, Claim] = {}
     dropped: dict[str, str | None] = {}
+    neighbours = Neighbours.of(claims)
     for claim in claims:
         if claim.source is None and claim.cue is None:
             continue
-        best, features = _best_content(doc, text, claim, claims, claim_filter)
+        best, features = _best_content(doc, text, claim, neighbours, claim_filter)
         if claim_filter.keeps(features) or _holds_figure(doc, claim):
             chosen[claim.id] = best
         else:
