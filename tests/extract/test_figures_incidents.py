@@ -320,3 +320,40 @@ def test_categories_gunshot_wounds_read_like_shot(
     ]
     doc = _doc(make_doc, rows)
     assert read_category(doc[1], lex=lexicons()) == expected
+
+
+GUNMAN_SHOT_TO_DEATH: list[Row] = [
+    ("A", "a", "DET", "DT", 1, "det"),
+    ("gunman", "gunman", "NOUN", "NN", 2, "nsubj"),
+    ("shot", "shoot", "VERB", "VBD", 2, "ROOT"),
+    ("three", "three", "NUM", "CD", 4, "nummod"),
+    ("guards", "guard", "NOUN", "NNS", 2, "dobj"),
+    ("to", "to", "ADP", "IN", 2, "prep"),
+    ("death", "death", "NOUN", "NN", 5, "pobj"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+]
+
+
+def test_quantities_to_death_is_the_objects_fate_not_the_shooters(
+    make_doc: Callable[..., Doc],
+) -> None:
+    found = list(quantities(_doc(make_doc, GUNMAN_SHOT_TO_DEATH)))
+    assert [(q.span.text, q.category) for q in found] == [("three", "killed")]
+
+
+SHOOTING_VICTIMS_FOUND: list[Row] = [
+    ("Three", "three", "NUM", "CD", 2, "nummod"),
+    ("shooting", "shooting", "NOUN", "NN", 2, "compound"),
+    ("victims", "victim", "NOUN", "NNS", 4, "nsubjpass"),
+    ("were", "be", "AUX", "VBD", 4, "auxpass"),
+    ("found", "find", "VERB", "VBN", 4, "ROOT"),
+    (".", ".", "PUNCT", ".", 4, "punct"),
+]
+
+
+def test_categories_shooting_victims_were_shot(make_doc: Callable[..., Doc]) -> None:
+    # "found" says nothing; the compound says what befell them (the dead may be among them).
+    doc = _doc(make_doc, SHOOTING_VICTIMS_FOUND)
+    assert read_category(doc[2], lex=lexicons()) == ("wounded", True)
+    doc[1].lemma_ = "ordinary"
+    assert read_category(doc[2], lex=lexicons()) == (None, False)

@@ -61,6 +61,7 @@ __all__ = [
 
 _MODIFIERS = {"amod", "acl", "relcl", "appos", "advmod", "npadvmod", "conj", "oprd"}
 _HARMED = {"killed", "wounded", "killed_or_wounded"}
+_VICTIM_NOUNS = {"victim"}
 _PERSON_ENDINGS = ("ers", "ists", "ans", "men", "ees", "ors", "ants", "ents", "ites", "ese")
 _PART_PRONOUNS = {"them", "whom", "those", "these", "which"}
 _ORDER = ("killed_or_wounded", "killed", "wounded", "captured", "missing", "displaced")
@@ -155,6 +156,7 @@ def read_category(anchor: Token, *, lex: Lexicons) -> tuple[str | None, bool]:
     places.append(predicate_evidence(anchor, lex))
     if counted is not None:
         places.append({lex.nouns[lemma(counted)]} if lemma(counted) in lex.nouns else set())
+        places.append(_victim_kind(counted, lex))
     places.append(_next_word_evidence(anchor, lex))
     for evidence in places:
         shot = shot_only(evidence)
@@ -166,6 +168,18 @@ def read_category(anchor: Token, *, lex: Lexicons) -> tuple[str | None, bool]:
         if category:
             return category, shot
     return None, False
+
+
+def _victim_kind(noun: Token, lex: Lexicons) -> set[str]:
+    """ "four shooting victims", "two murder victims": the compound names what befell them,
+    when nothing else in the sentence does."""
+    if lemma(noun) not in _VICTIM_NOUNS:
+        return set()
+    compounds = [c for c in noun.children if c.dep_ == "compound"]
+    kinds = {lex.event_nouns.get(lemma(c)) for c in compounds}
+    if any(c.lower_ == "gunshot" for c in compounds):
+        kinds.add("shot")  # "gunshot victims": shot, maybe dead
+    return {k for k in kinds if k}
 
 
 def _deaths_nearby(anchor: Token, lex: Lexicons) -> bool:

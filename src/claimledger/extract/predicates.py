@@ -158,9 +158,15 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
             for c in verb.children
             if c.dep_ == "dobj" and lemma(c) in lex.nouns
         )
-    if role in OBJECT_DEPS | SUBJECT_DEPS:
+    if role in OBJECT_DEPS or (role in SUBJECT_DEPS and not _acts_on_object(verb, role)):
         found.update(verb_extras(verb, lex))
     return found
+
+
+def _acts_on_object(verb: Token, role: str) -> bool:
+    """ "A gunman shot two people to death": "to death" is the object's fate, not the
+    active subject's."""
+    return role == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _stative(verb: Token) -> bool:
