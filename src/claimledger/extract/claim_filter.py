@@ -127,7 +127,7 @@ def _cue_features(doc: Doc, claim: Claim) -> Features:
 def _place_features(doc: Doc, claim: Claim, cue: Token) -> Features:
     """Where the cue sits against its content and sentence."""
     assert claim.cue is not None
-    if claim.content.start <= claim.cue.start and claim.cue.end <= claim.content.end:
+    if claim.content.contains(claim.cue):
         where = "inside"
     else:
         where = "before" if claim.cue.end <= claim.content.start else "after"

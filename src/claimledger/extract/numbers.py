@@ -27,6 +27,7 @@ __all__ = [
     "Reading",
     "VaguePolicy",
     "bound_of",
+    "limits_of",
     "is_number_word",
     "read_number",
 ]
@@ -234,3 +235,14 @@ def bound_of(before: Sequence[str]) -> tuple[str, int] | None:
         if bound is not None:
             return bound, size
     return None
+
+
+def limits_of(value: float, bound: str) -> tuple[float | None, float | None]:
+    """The low and high a figure's ``bound`` gives its ``value`` ("more than 3": 3, None)."""
+    if bound == "exact":
+        return value, value
+    if bound in {"more_than", "at_least"}:
+        return value, None
+    if bound in {"less_than", "at_most"}:
+        return None, value
+    return None, None

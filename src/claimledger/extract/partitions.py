@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from claimledger.extract.numbers import limits_of
 from claimledger.model import Quantity
 
 __all__ = ["wounded_less_dead"]
@@ -41,8 +42,8 @@ def wounded_less_dead(found: list[Quantity]) -> list[Quantity]:
         out.append(replace(q, category="killed_or_wounded"))
         if q.value >= died:
             value = q.value - died
-            high = value if q.bound == "exact" else None
-            part = replace(q, id=f"{q.id}.w", value=value, low=value, high=high)
+            low, high = limits_of(value, q.bound)
+            part = replace(q, id=f"{q.id}.w", value=value, low=low, high=high)
             out.append(replace(part, qualifier="derived", subset_of=q.id))
     return _renumbered(out)
 

@@ -45,7 +45,7 @@ from claimledger.extract.categories import (
     shot_only,
 )
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
-from claimledger.extract.numbers import ACLED, VaguePolicy, read_number
+from claimledger.extract.numbers import ACLED, VaguePolicy, limits_of, read_number
 from claimledger.extract.partitions import wounded_less_dead
 from claimledger.extract.scope import scope_cues, scope_of
 from claimledger.extract.spans import NumberSpan, number_spans
@@ -112,18 +112,8 @@ def _values(
     bound = found.bound or ("vague" if reading.vague else "exact")
     if reading.vague and bound in {"exact", "about", "vague"}:
         return reading.value, reading.low, reading.high, "vague"
-    low, high = _limits(reading.value, bound)
+    low, high = limits_of(reading.value, bound)
     return reading.value, low, high, bound
-
-
-def _limits(value: float, bound: str) -> tuple[float | None, float | None]:
-    if bound == "exact":
-        return value, value
-    if bound in {"more_than", "at_least"}:
-        return value, None
-    if bound in {"less_than", "at_most"}:
-        return None, value
-    return None, None
 
 
 def _subject(noun: Token | None, lex: Lexicons) -> str | None:
@@ -340,7 +330,7 @@ def _wounded_part(total: _Found, value: float, lex: Lexicons) -> Iterator[_Found
     q = total.quantity
     if q.bound not in {"exact", "more_than", "at_least", "less_than", "at_most"}:
         return  # "dozens were shot, two died": no count of the wounded to read
-    low, high = _limits(value, q.bound)
+    low, high = limits_of(value, q.bound)
     anchor = total.anchor
     verbs = [t for t in (*anchor.children, *anchor.ancestors) if t.i > anchor.i]
     verb = next((t for t in verbs if lex.victim_verbs.get(lemma(t)) == "shot"), None)
