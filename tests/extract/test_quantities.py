@@ -339,6 +339,8 @@ def _largest(found: list[Quantity], category: str) -> float:
         ("Gunmen shot six farmers, killing two.", 2.0, 4.0),
         # without deaths in the text, "shot" is wounded
         ("Three teenagers were shot outside the arena.", 0.0, 3.0),
+        # the noun "gun" is no death ("gunned down" is)
+        ("Four men were shot after a driver came back with a gun.", 0.0, 4.0),
         ("Two people were killed, two others injured, in a crash of gunfire.", 2.0, 2.0),
         ("A man was shot and killed and his cousin was wounded.", 1.0, 1.0),
         ("Officers found a clerk suffering from a gunshot wound.", 0.0, 1.0),

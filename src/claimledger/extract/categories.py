@@ -186,13 +186,20 @@ def _deaths_nearby(anchor: Token, lex: Lexicons) -> bool:
     """True if the number's sentence also speaks of deaths: then "shot" counts both."""
     sentence = anchor.sent if anchor.doc.has_annotation("DEP") else anchor.doc[:]
     return any(
-        lex.victim_verbs.get(lemma(t)) == "killed"
-        or lex.subject_verbs.get(lemma(t)) == "killed"
+        _verb_of_death(t, lex)
         or lex.adjectives.get(t.lower_) == "killed"
         or lex.adverbs.get(t.lower_) == "killed"
         or lex.event_nouns.get(lemma(t)) == "killed"
         for t in sentence
     )
+
+
+def _verb_of_death(token: Token, lex: Lexicons) -> bool:
+    """ "killed", "died", "gunned down"; not the noun "gun" ("came back with a gun")."""
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBD"}:
+        return False
+    word = lemma(token)
+    return lex.victim_verbs.get(word) == "killed" or lex.subject_verbs.get(word) == "killed"
 
 
 def _living(noun: Token, lex: Lexicons) -> bool:
