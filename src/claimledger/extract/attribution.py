@@ -10,6 +10,7 @@ content are nested under it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -205,19 +206,23 @@ def _inherit_participle_channels(found: Sequence[Frame]) -> None:
 
 
 def _parents(found: Sequence[Frame]) -> dict[int, int]:
+    """Each frame's innermost holder: the shortest longer content around its cue."""
+    contents = [(f.content, j) for j, f in enumerate(found) if f.content is not None]
+    contents.sort(key=lambda c: c[0][0])
+    starts = [c[0][0] for c in contents]
+    longest = max((c[1] - c[0] for c, _ in contents), default=0)
     parents: dict[int, int] = {}
     for i, frame in enumerate(found):
         assert frame.content is not None
         anchor = frame.cue or frame.content
         size = frame.content[1] - frame.content[0]
-        holders = [
+        # Only contents starting within reach of the anchor can hold it.
+        near = contents[bisect_left(starts, anchor[1] - longest) : bisect_right(starts, anchor[0])]
+        holders = sorted(
             j
-            for j, other in enumerate(found)
-            if j != i
-            and other.content is not None
-            and inside(anchor, other.content)
-            and other.content[1] - other.content[0] > size
-        ]
+            for content, j in near
+            if j != i and inside(anchor, content) and content[1] - content[0] > size
+        )
         if holders:
             parents[i] = min(holders, key=lambda j: _length(found[j]))
     return parents

@@ -241,26 +241,46 @@ class _Resolver:
         sources = [j for j in range(i) if self.refs[j].is_source and self.pronoun_fits(r, j)]
         return sources[-1] if sources else None
 
-    def definite_score(self, r: Referent, j: int) -> int:
+    def definite_score(self, r: Referent, j: int, *, entity: dict[int, tuple[int, bool]]) -> int:
+        """2 if ``j`` names what the description ``r`` describes, 1 if it is a source
+        thing ``r`` may stand for, else 0. ``entity`` caches the per-entity part."""
         other = self.refs[j]
-        if other.form not in ("named", "definite") or not self.agrees(r, j):
+        if other.form not in ("named", "definite"):
             return 0
         if other.form == "definite" and j not in self.antecedent:
             return 0
+        root = self.entities.find(j)
+        if root not in entity:
+            entity[root] = self.entity_fit(r, j)
+        score, thing = entity[root]
+        return score or (1 if other.is_source and thing else 0)
+
+    def entity_fit(self, r: Referent, j: int) -> tuple[int, bool]:
+        """(2 if ``j``'s entity matches description ``r``, else 0; is it an agreeing thing)."""
+        if not self.agrees(r, j):
+            return 0, False
         if r.animacy == "person":
             roles = {role for k in self.entities.members(j) for role in self.refs[k].roles}
-            return 2 if r.head in roles else 0
+            return (2 if r.head in roles else 0), False
         name = name_key(self.name_of(j))
         if any(w in name.split() for w in _HEAD_WORDS.get(r.head, (r.head,))):
-            return 2
+            return 2, False
         if _HEAD_KINDS.get(r.head) == self.kind_of(j):
-            return 2
-        return 1 if other.is_source and self.animacy(j) == "thing" else 0
+            return 2, False
+        return 0, self.animacy(j) == "thing"
 
     def definite_antecedent(self, i: int, r: Referent) -> int | None:
-        scored = [(self.definite_score(r, j), j) for j in range(i)]
-        best = max(scored, default=(0, 0))
-        return best[1] if best[0] else None
+        # The nearest best match: scanning back, a full match ends the search, and
+        # entities are scored once each (long documents have thousands of mentions).
+        entity: dict[int, tuple[int, bool]] = {}
+        fallback = None
+        for j in range(i - 1, -1, -1):
+            score = self.definite_score(r, j, entity=entity)
+            if score == 2:
+                return j
+            if score == 1 and fallback is None:
+                fallback = j
+        return fallback
 
     def link_national_descriptions(self) -> None:
         for i, r in enumerate(self.refs):

@@ -11,12 +11,15 @@ where the text says the event happened and the first time in the claim.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib.resources import files
+from typing import Generic, TypeVar
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from claimledger.extract.phrases import entity_of
 from claimledger.model import Claim, Event, Place, Quantity, TextSpan, TimeRef
 
 __all__ = ["EVENT_TYPES", "event_triggers", "events"]
@@ -37,6 +40,23 @@ _QUANTITY_TYPES = {
 _WINDOW = 4
 _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "agent", "poss"})
 _PARTICIPANT_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+
+_Record = TypeVar("_Record")
+
+
+class _ByStart(Generic[_Record]):
+    """Records found by where their span starts: a long document has thousands of
+    claims and figures, and scanning them all per claim was quadratic."""
+
+    def __init__(self, items: Sequence[_Record], span_of: Callable[[_Record], TextSpan]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=lambda n: span_of(items[n]).start)
+        self._starts = [span_of(items[n]).start for n in self._order]
+
+    def starting_in(self, start: int, end: int) -> list[_Record]:
+        """Records starting in ``[start, end]``, in their given order."""
+        found = self._order[bisect_left(self._starts, start) : bisect_right(self._starts, end)]
+        return [self._items[n] for n in sorted(found)]
 
 
 @cache
@@ -61,27 +81,36 @@ def events(
         >>> [e.type for e in events(doc, claims=claims)]  # doctest: +SKIP
         ['capture', 'death']
     """
+    contents = _ByStart(claims, lambda c: c.content)
+    figures = _ByStart(quantities, lambda q: q.span)
+    where = _ByStart(places, lambda p: p.span)
+    when = _ByStart(times, lambda t: t.span)
     number = 0
     for claim in claims:
-        own = _own_tokens(doc, claim, claims)
-        for kind, trigger in _types(own, claim, quantities):
+        start, end = claim.content.start, claim.content.end
+        nested = [
+            c.content
+            for c in contents.starting_in(start, end)
+            if c is not claim and _strictly_inside(c.content, claim)
+        ]
+        own = _own_tokens(doc, claim, nested)
+        for kind, trigger in _types(own, figures):
             number += 1
             yield Event(
                 id=f"e{number}",
                 type=kind,
                 claim_id=claim.id,
                 participants=_participants(trigger, own),
-                place_id=_place(claim, claims, places),
-                time=_time(claim, times),
+                place_id=_place(claim, nested, where.starting_in(start, end)),
+                time=_time(claim, when.starting_in(start, end)),
             )
 
 
-def _own_tokens(doc: Doc, claim: Claim, claims: Sequence[Claim]) -> list[Token]:
+def _own_tokens(doc: Doc, claim: Claim, nested: list[TextSpan]) -> list[Token]:
     """Tokens of the claim's content outside any claim nested in it."""
     span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
     if span is None:
         return []
-    nested = [c.content for c in claims if c is not claim and _strictly_inside(c.content, claim)]
     return [t for t in span if not any(n.start <= t.idx < n.end for n in nested)]
 
 
@@ -89,9 +118,7 @@ def _strictly_inside(span: TextSpan, claim: Claim) -> bool:
     return claim.content.contains(span) and span != claim.content
 
 
-def _types(
-    own: list[Token], claim: Claim, quantities: Sequence[Quantity]
-) -> Iterator[tuple[str, Token | None]]:
+def _types(own: list[Token], figures: _ByStart[Quantity]) -> Iterator[tuple[str, Token | None]]:
     found: dict[str, Token | None] = {}
     # Each token's lemma and form, read once: Token attributes are costly to reach.
     words = [(_lemma(t), t.lower_) for t in own]
@@ -103,15 +130,24 @@ def _types(
         )
         if trigger is not None:
             found[kind] = trigger
-    bounds = [(t.idx, t.idx + len(t)) for t in own]
-    for quantity in quantities:
-        inside = any(start <= quantity.span.start < end for start, end in bounds)
+    for quantity in _figures_in(own, figures):
         figure_kind = _QUANTITY_TYPES.get(quantity.category)
-        if inside and figure_kind is not None:
+        if figure_kind is not None:
             found.setdefault(figure_kind, None)
     if "casualties" in found and found.get("death", False) in (None, found["casualties"]):
         del found["death"]  # "killed or wounded" counts casualties, not deaths
     yield from ((k, found[k]) for k in EVENT_TYPES if k in found)
+
+
+def _figures_in(own: list[Token], figures: _ByStart[Quantity]) -> Iterator[Quantity]:
+    """Figures starting inside one of the claim's own tokens."""
+    if not own:
+        return
+    starts = [t.idx for t in own]
+    for quantity in figures.starting_in(starts[0], own[-1].idx + len(own[-1])):
+        at = bisect_right(starts, quantity.span.start) - 1
+        if at >= 0 and quantity.span.start < starts[at] + len(own[at]):
+            yield quantity
 
 
 def _lemma(token: Token) -> str:
@@ -160,13 +196,12 @@ def _phrase(token: Token) -> str:
 
 
 def _entity(token: Token) -> str | None:
-    span: Span | None = next((e for e in token.doc.ents if e.start == token.i), None)
-    return span.text if span is not None else None
+    span = entity_of(token)
+    return span.text if span is not None and span.start == token.i else None
 
 
-def _place(claim: Claim, claims: Sequence[Claim], places: Sequence[Place]) -> str | None:
+def _place(claim: Claim, nested: list[TextSpan], places: Sequence[Place]) -> str | None:
     inside = [p for p in places if claim.content.contains(p.span) and p.role != "speaker"]
-    nested = [c.content for c in claims if c is not claim and _strictly_inside(c.content, claim)]
     own = [p for p in inside if not any(n.contains(p.span) for n in nested)] or inside
     for wanted in ("event", None):
         chosen = next((p for p in own if p.role == wanted), None)

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.categories import Lexicons, lemma, merge, predicate_evidence
+from claimledger.extract.phrases import entity_of
 from claimledger.extract.predicates import verb_extras
 from claimledger.model import Quantity, TextSpan
 
@@ -148,7 +151,7 @@ def _phrase(token: Token) -> TextSpan:
     doc = token.doc
     start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ != "punct"])
     if token.ent_type_ == "PERSON":
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_of(token)
         if ent is not None:
             start = min(start, ent.start)
     span = doc[start : token.i + 1]
@@ -166,9 +169,13 @@ def noun_phrase(noun: Token) -> list[Token]:
 
 def owner_from_earlier(noun: Token) -> list[Token]:
     """Whose a bare "troops" is, from the last earlier "North Korean troops" in the text."""
-    for earlier in reversed(noun.doc[: noun.i]):
-        if earlier.lemma_ != noun.lemma_ or earlier.pos_ != noun.pos_:
-            continue
+    doc = noun.doc
+    # One vectorised pass finds the same words: a token-by-token walk back made
+    # long documents quadratic.
+    table = doc.to_array([LEMMA, POS])[: noun.i]
+    same = numpy.flatnonzero((table[:, 0] == noun.lemma) & (table[:, 1] == noun.pos))
+    for at in reversed(same.tolist()):
+        earlier = doc[at]
         owners = [t for t in noun_phrase(earlier)[:-1] if t.ent_type_ in _OWNER_ENTS]
         if owners:
             return owners

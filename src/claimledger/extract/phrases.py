@@ -8,7 +8,7 @@ punctuation that separates it from the cue.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimledger.model import TextSpan
 
@@ -19,6 +19,20 @@ _NAME_RIGHT_DEPS = frozenset(
 #: Opening and closing quotation marks; kept at span edges when balanced.
 QUOTE_CHARS = frozenset('"“”«»„')
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is in, read from its IOB tags: ``Doc.ents`` builds
+    every entity of the document on each access, quadratic on long documents."""
+    if not token.ent_iob_ or token.ent_iob_ == "O":
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def span_of(text: str, start: int, end: int) -> TextSpan:

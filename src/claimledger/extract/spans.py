@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.categories import lemma, lexicons
 from claimledger.extract.numbers import ACLED, VaguePolicy, bound_of, is_number_word
+from claimledger.extract.phrases import entity_of
 
 __all__ = ["NumberSpan", "number_spans"]
 
@@ -199,7 +200,7 @@ def _in_not_count_entity(token: Token) -> bool:
     """
     if token.ent_type_ not in _NOT_COUNT_ENTS:
         return False
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_of(token)
     if ent is not None and token.ent_type_ == "QUANTITY" and _counts_casualties(ent):
         return False  # "1 KIA" tagged as a quantity: a count of people all the same
     if ent is None or token.ent_type_ not in {"DATE", "TIME"}:
