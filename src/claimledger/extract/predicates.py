@@ -25,6 +25,7 @@ from claimledger.extract.casualty_words import (
 
 __all__ = [
     "across_dash",
+    "died_there",
     "phrase_across_dash",
     "predicate_evidence",
     "role_token",
@@ -37,6 +38,8 @@ _FIGURE_PREPS = {"at", "to", "of"}
 _HARMED = {"killed", "wounded", "killed_or_wounded"}
 _DASHES = {"-", "–", "—", "―"}
 _GUNSHOT = {"gunshot", "gunshots", "bullet", "gun", "shotgun", "gsw"}
+#: Subjects of "... where *they* died" that are the victims taken there themselves.
+_SAME_VICTIMS = {"he", "she", "they", "both", "all"}
 
 
 def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[str]:
@@ -58,6 +61,8 @@ def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[
             for target in child.children:
                 # "shot to death", "taken to the hospital", "in critical condition"
                 found = lex.destinations.get(lemma(target))
+                if found == "wounded" and target.dep_ == "pobj":
+                    found = died_there(target, lex) or found
                 if found and target.dep_ == "pobj" and (child.lower_ != "in" or found != "killed"):
                     yield found
     for conj in verb.conjuncts:
@@ -70,6 +75,29 @@ def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[
                 found = lex.subject_verbs[lemma(conj)]
             if found:
                 yield found
+
+
+def died_there(place: Token, lex: Lexicons) -> str | None:
+    """ "taken to the hospital *where they died*": those taken there are dead; "where
+    one of them / the boy died": they count the dead too (killed or wounded)."""
+    for clause in place.children:
+        if clause.dep_ not in {"relcl", "acl"} or not _tells_death(clause, lex):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        same = not subjects or subjects[0].lower_ in _SAME_VICTIMS
+        return "killed" if same else "killed_or_wounded"
+    return None
+
+
+def _tells_death(verb: Token, lex: Lexicons) -> bool:
+    """ "died", "succumbed", "was pronounced dead", "was declared deceased"."""
+    word = lemma(verb)
+    if lex.subject_verbs.get(word) == "killed" or lex.victim_verbs.get(word) == "killed":
+        return True
+    return any(
+        c.dep_ in {"oprd", "acomp", "xcomp"} and lex.adjectives.get(c.lower_) == "killed"
+        for c in verb.children
+    )
 
 
 def _wound_nouns(verb: Token, prep: Token, lex: Lexicons) -> Iterator[str]:
