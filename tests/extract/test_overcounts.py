@@ -82,6 +82,17 @@ def test_a_count_of_wounds_is_no_count_of_wounded(make_doc: Callable[..., Doc]) 
         ("Both workers were rushed to a hospital, where they were pronounced dead.", 2.0, 0.0),
         ("The cashier was taken to the hospital where he later died.", 1.0, 0.0),
         ("An older man was found with 14 stab wounds on his arms.", 0.0, 1.0),
+        # counted apart from the dead: "others" were shot, none of them died
+        ("Two guards were killed and three others were shot at the depot.", 2.0, 3.0),
+        ("One clerk died on Monday. Four other workers were shot.", 1.0, 4.0),
+        # a count taken to hospital may include who died there later ...
+        ("One clerk died on Monday. Four workers were taken to the hospital.", 1.0, 3.0),
+        # ... unless they were taken there for treatment
+        (
+            "One clerk died on Monday. Four workers were taken to a hospital for treatment.",
+            1.0,
+            4.0,
+        ),
     ],
 )
 def test_overcount_readings(nlp: Language, text: str, killed: float, wounded: float) -> None:

@@ -66,6 +66,7 @@ _PERSON_ENDINGS = ("ers", "ists", "ans", "men", "ees", "ors", "ants", "ents", "i
 _PART_PRONOUNS = {"them", "whom", "those", "these", "which"}
 #: A number on these counts the wounds, not the wounded ("two injuries" may count people).
 _WOUNDS = {"wound", "wounds"}
+_APART = {"other", "others", "another", "additional"}
 _ORDER = ("killed_or_wounded", "killed", "wounded", "captured", "missing", "displaced")
 
 
@@ -162,8 +163,9 @@ def read_category(anchor: Token, *, lex: Lexicons) -> tuple[str | None, bool]:
         places.append({lex.nouns[lemma(counted)]} if lemma(counted) in lex.nouns else set())
         places.append(_victim_kind(counted, lex))
     places.append(_next_word_evidence(anchor, lex))
+    apart = _besides(anchor, counted)
     for evidence in places:
-        shot = shot_only(evidence)
+        shot = shot_only(evidence) and not apart
         if shot and _deaths_nearby(anchor, lex):
             evidence = evidence | {"killed_or_wounded"}  # "nine were shot, one fatally"
         category = merge(evidence, lex)
@@ -172,6 +174,21 @@ def read_category(anchor: Token, *, lex: Lexicons) -> tuple[str | None, bool]:
         if category:
             return category, shot
     return None, False
+
+
+def _besides(anchor: Token, counted: Token | None) -> bool:
+    """ "two were killed and three *others* were shot": people counted apart from the
+    dead, so "shot" or "taken to hospital" counts no deaths among them."""
+    words = {anchor, *anchor.children}
+    if counted is not None:
+        words |= {counted, *counted.children}
+    return any(t.lower_ in _APART or _more_alone(t) for t in words)
+
+
+def _more_alone(token: Token) -> bool:
+    """ "six *more* were shot", not the bound "more than six"."""
+    following = token.doc[token.i + 1 : token.i + 2]
+    return token.lower_ == "more" and following.text.lower() != "than"
 
 
 def _victim_kind(noun: Token, lex: Lexicons) -> set[str]:

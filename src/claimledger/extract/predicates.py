@@ -38,6 +38,7 @@ _FIGURE_PREPS = {"at", "to", "of"}
 _HARMED = {"killed", "wounded", "killed_or_wounded"}
 _DASHES = {"-", "–", "—", "―"}
 _GUNSHOT = {"gunshot", "gunshots", "bullet", "gun", "shotgun", "gsw"}
+_CARE = {"treatment", "care"}
 #: Subjects of "... where *they* died" that are the victims taken there themselves.
 _SAME_VICTIMS = {"he", "she", "they", "both", "all"}
 
@@ -61,10 +62,11 @@ def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[
             for target in child.children:
                 # "shot to death", "taken to the hospital", "in critical condition"
                 found = lex.destinations.get(lemma(target))
-                if found == "wounded" and target.dep_ == "pobj":
+                if found in {"shot", "wounded"} and target.dep_ == "pobj":
                     found = died_there(target, lex) or found
                 if found and target.dep_ == "pobj" and (child.lower_ != "in" or found != "killed"):
                     yield found
+                    yield from _care_at(verb, target, lex)
     for conj in verb.conjuncts:
         if conj.i < verb.i:
             continue  # "A was killed and B was wounded": "killed" is A's, not B's
@@ -108,6 +110,15 @@ def _wound_nouns(verb: Token, prep: Token, lex: Lexicons) -> Iterator[str]:
     for target in prep.children:
         if target.dep_ == "pobj" and lex.nouns.get(lemma(target)) == "wounded":
             yield _wound_category(target)
+        elif target.dep_ == "pobj" and lemma(target) in _CARE and prep.lower_ == "for":
+            yield "wounded"  # "taken to hospital for treatment": alive and treated
+
+
+def _care_at(verb: Token, place: Token, lex: Lexicons) -> Iterator[str]:
+    """ "taken to a hospital *for treatment*", "... *with* minor injuries"."""
+    for prep in place.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "with"}:
+            yield from _wound_nouns(verb, prep, lex)
 
 
 def _wound_category(noun: Token) -> str:
