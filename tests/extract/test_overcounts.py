@@ -102,3 +102,23 @@ def test_overcount_readings(nlp: Language, text: str, killed: float, wounded: fl
         for category in ("killed", "wounded")
     }
     assert (largest["killed"], largest["wounded"]) == (killed, wounded)
+
+
+NO_INJURIES: list[Row] = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("guard", "guard", "NOUN", "NN", 2, "nsubj"),
+    ("suffered", "suffer", "VERB", "VBD", 2, "ROOT"),
+    ("no", "no", "DET", "DT", 4, "det"),
+    ("injuries", "injury", "NOUN", "NNS", 2, "dobj"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+]
+
+
+@pytest.mark.parametrize("det,expected", [("no", []), ("minor", ["wounded"])])
+def test_suffering_no_injuries_is_no_wounded(
+    make_doc: Callable[..., Doc], det: str, expected: list[str]
+) -> None:
+    dep = "det" if det == "no" else "amod"
+    rows = [*NO_INJURIES[:3], (det, det, "DET" if det == "no" else "ADJ", "DT", 4, dep)]
+    found = _figures(make_doc, [*rows, *NO_INJURIES[4:]])
+    assert [q.category for q in found] == expected

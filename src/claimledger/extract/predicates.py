@@ -108,7 +108,11 @@ def _wound_nouns(verb: Token, prep: Token, lex: Lexicons) -> Iterator[str]:
     if (lex.victim_verbs.get(word) or lex.subject_verbs.get(word)) == "killed":
         return  # "died of his wounds": the wound is how they died
     for target in prep.children:
-        if target.dep_ == "pobj" and lex.nouns.get(lemma(target)) == "wounded":
+        if (
+            target.dep_ == "pobj"
+            and lex.nouns.get(lemma(target)) == "wounded"
+            and not _none(target)
+        ):
             yield _wound_category(target)
         elif target.dep_ == "pobj" and lemma(target) in _CARE and prep.lower_ == "for":
             yield "wounded"  # "taken to hospital for treatment": alive and treated
@@ -119,6 +123,11 @@ def _care_at(verb: Token, place: Token, lex: Lexicons) -> Iterator[str]:
     for prep in place.children:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "with"}:
             yield from _wound_nouns(verb, prep, lex)
+
+
+def _none(noun: Token) -> bool:
+    """ "suffered *no* injuries", "found with *no* wounds": none had."""
+    return any(c.dep_ in {"det", "neg"} and c.lower_ == "no" for c in noun.children)
 
 
 def _wound_category(noun: Token) -> str:
@@ -195,7 +204,7 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
         found.update(  # "4 people suffered injuries", "... gunshot wounds"
             _wound_category(c) if lex.nouns[lemma(c)] == "wounded" else lex.nouns[lemma(c)]
             for c in verb.children
-            if c.dep_ == "dobj" and lemma(c) in lex.nouns
+            if c.dep_ == "dobj" and lemma(c) in lex.nouns and not _none(c)
         )
     if role in OBJECT_DEPS or (role in SUBJECT_DEPS and not _acts_on_object(verb, role)):
         found.update(verb_extras(verb, lex))
