@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimledger.extract.quantities import quantities
+from claimledger.extract.spans import number_spans
 from claimledger.model import Quantity
 
 # One token per row: word, lemma, pos, tag, head (absolute index), dep.
@@ -122,3 +123,18 @@ def test_suffering_no_injuries_is_no_wounded(
     rows = [*NO_INJURIES[:3], (det, det, "DET" if det == "no" else "ADJ", "DT", 4, dep)]
     found = _figures(make_doc, [*rows, *NO_INJURIES[4:]])
     assert [q.category for q in found] == expected
+
+
+@pytest.mark.parametrize(
+    "words,counts",
+    [
+        (["a", "wound", "at", "63", "Elm", "Trace", "."], []),  # a house number
+        (["a", "4", "yo", "boy", "was", "shot", "."], []),  # an age
+        (["4", "boys", "were", "shot", "."], ["4"]),
+    ],
+)
+def test_house_numbers_and_ages_are_no_counts(
+    make_doc: Callable[..., Doc], words: list[str], counts: list[str]
+) -> None:
+    found = number_spans(make_doc(words))
+    assert [span.number.text for span in found] == counts

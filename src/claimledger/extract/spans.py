@@ -29,6 +29,7 @@ _CURRENCY = {"$", "€", "£", "¥", "₴", "₽", "us$", "usd", "eur", "c$", "a
 _PERCENT = {"%", "percent", "per", "pct"}
 _AGE_WORDS = {"age", "aged", "ages", "ageing"}
 _AGE_LINKS = {"of", "and", "to", "or", "between"}
+_AGE_ABBREVIATIONS = {"yo", "y/o", "y.o.", "yrs", "yr"}
 _AGE_TAIL = re.compile(r"^(?:and|or|to|,)\d+-years?-olds?\b")
 #: Words before a label number; "UPDATE 2-", "WRAPUP 1-" number a wire story's version.
 _ID_WORDS = {"no", "no.", "nos.", "number", "#", "nr", "nr.", "route", "highway", "unit",
@@ -39,7 +40,7 @@ _MONTHS = set(
 )
 _STREETS = set(
     "st street ave avenue rd road blvd boulevard dr drive ln lane way ct court pl place hwy "
-    "highway pkwy parkway cir circle ter terrace trail sq square".split()
+    "highway pkwy parkway cir circle ter terrace trail trace loop pike sq square".split()
 )
 _SCALE_WORDS = {"hundred", "thousand", "million", "billion", "dozen"}
 _ARTICLE_NEXT = _SCALE_WORDS | {"few", "handful", "score"}
@@ -228,6 +229,7 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
         or (end - start == 1 and doc[start].text == "911")  # the emergency number
         or _near_month(doc, start, end)
         or _is_age(doc, start, end)
+        or after in _AGE_ABBREVIATIONS  # "4 yo boy shot"
         or _is_identifier(doc, start)
         or _is_address(doc, end)
         or (before == "no" and tokens.text.lower() == "one")
