@@ -81,13 +81,14 @@ def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[
 
 def died_there(place: Token, lex: Lexicons) -> str | None:
     """ "taken to the hospital *where they died*": those taken there are dead; "where
-    one of them / the boy died": they count the dead too (killed or wounded)."""
+    one of them / the boy died": they count the dead too, like "shot" (killed or
+    wounded, the wounded being the count less the dead)."""
     for clause in place.children:
         if clause.dep_ not in {"relcl", "acl"} or not _tells_death(clause, lex):
             continue
         subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         same = not subjects or subjects[0].lower_ in _SAME_VICTIMS
-        return "killed" if same else "killed_or_wounded"
+        return "killed" if same else "shot"
     return None
 
 
