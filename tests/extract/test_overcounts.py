@@ -90,6 +90,9 @@ def test_a_count_of_wounds_is_no_count_of_wounded(make_doc: Callable[..., Doc]) 
         # a count taken to hospital may include who died there later ...
         ("One clerk died on Monday. Four workers were taken to the hospital.", 1.0, 3.0),
         ("Both guards were taken to the hospital, where one of them died.", 1.0, 1.0),
+        # the harm named on the counted noun
+        ("Deputies found two men, a driver and a cook, with gunshot wounds.", 0.0, 2.0),
+        ("A clerk died while three other shooting victims are in stable condition.", 1.0, 3.0),
         # ... unless they were taken there for treatment
         (
             "One clerk died on Monday. Four workers were taken to a hospital for treatment.",

@@ -41,6 +41,7 @@ from claimledger.extract.predicates import (
     predicate_evidence,
     role_token,
     verb_extras,
+    wounds_with,
 )
 
 __all__ = [
@@ -71,8 +72,11 @@ _ORDER = ("killed_or_wounded", "killed", "wounded", "captured", "missing", "disp
 
 
 def _modifier_evidence(anchor: Token, lex: Lexicons) -> set[str]:
-    found: set[str] = set()
+    found: set[str] = set(wounds_with(anchor, lex))  # "three men with gunshot wounds"
     for child in anchor.children:
+        if child.dep_ == "amod" and lemma(child) in lex.event_nouns:
+            found.add(lex.event_nouns[lemma(child)])  # "shooting victims": shot, no attack
+            continue
         if child.dep_ not in _MODIFIERS or is_number(child):
             continue
         if child.dep_ in {"conj", "appos"} and has_own_number(child):

@@ -30,6 +30,7 @@ __all__ = [
     "predicate_evidence",
     "role_token",
     "verb_extras",
+    "wounds_with",
 ]
 
 _PREDICATIVES = {"oprd", "acomp", "attr", "xcomp", "ccomp"}
@@ -124,6 +125,11 @@ def _care_at(verb: Token, place: Token, lex: Lexicons) -> Iterator[str]:
     for prep in place.children:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "with"}:
             yield from _wound_nouns(verb, prep, lex)
+
+
+def wounds_with(noun: Token, lex: Lexicons) -> Iterator[str]:
+    """ "three men *with gunshot wounds*": the wounds a counted noun carries."""
+    yield from _care_at(noun, noun, lex)
 
 
 def _none(noun: Token) -> bool:
