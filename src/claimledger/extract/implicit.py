@@ -19,6 +19,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.categories import Lexicons, lemma, merge, predicate_evidence
+from claimledger.extract.enumerations import is_list_member, list_head
 from claimledger.extract.phrases import entity_of
 from claimledger.extract.predicates import verb_extras
 from claimledger.model import Quantity, TextSpan
@@ -98,9 +99,7 @@ def _event_victim(token: Token, lex: Lexicons) -> bool:
 
 
 def _victim_category(token: Token, lex: Lexicons) -> str | None:
-    node = token
-    while node.dep_ == "conj" and node.head != node:
-        node = node.head
+    node = list_head(token, lex)  # "A, 24, B, 25 and C were shot": the list's role
     if _event_victim(node, lex):
         event = _event_of(node)  # "the fatal shooting of a girl"
         evidence = {lex.event_nouns[lemma(event)]}
@@ -111,7 +110,7 @@ def _victim_category(token: Token, lex: Lexicons) -> str | None:
         return None
     if node.dep_ == "nsubj" and _speaks(node.head, lex):
         return None  # "the mayor said three were killed": the speaker, not a victim
-    category = merge(predicate_evidence(token, lex), lex) or merge(_own_clause(node, lex), lex)
+    category = merge(predicate_evidence(node, lex), lex) or merge(_own_clause(node, lex), lex)
     if category is None and _zero(token, lex) and node.dep_ in {"nsubj", "nsubjpass"}:
         category = lex.nouns.get(lemma(token))  # "no casualties were reported"
     return category if category in _CASUALTY else None
@@ -212,7 +211,9 @@ def implicit_counts(
 ) -> Iterator[tuple[Quantity, Token]]:
     """Yield (figure, victim token) for victims counted by the predicate alone."""
     for token in doc:
-        if token.i in taken or token.dep_ not in _ROLES:
+        if token.i in taken:
+            continue
+        if token.dep_ not in _ROLES and not is_list_member(token, lex):
             continue
         if any(c.dep_ == "nummod" for c in token.children):
             continue

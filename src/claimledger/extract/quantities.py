@@ -44,6 +44,7 @@ from claimledger.extract.categories import (
     read_category,
     shot_only,
 )
+from claimledger.extract.enumerations import is_alternative, is_list_member, list_head
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, limits_of, read_number
 from claimledger.extract.partitions import wounded_less_dead
@@ -225,45 +226,66 @@ def _part_of(item: _Found, earlier: list[_Found]) -> _Found | None:
     return None
 
 
-def _conjunction_head(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
-    return token
+def _summable(item: _Found, lex: Lexicons) -> bool:
+    return (
+        item.explicit
+        and not item.members
+        and (item.anchor.dep_ != "appos" or is_list_member(item.anchor, lex))
+        and item.quantity.span.text.lower() != "both"
+        and not is_alternative(item.anchor)  # "either the boy or his father"
+    )
 
 
-def _totals(items: list[_Found]) -> Iterator[_Found]:
-    """ "three men and two women were hurt": one more figure, the sum, over its parts."""
+def _list_groups(items: list[_Found], lex: Lexicons) -> dict[tuple[int, str], list[_Found]]:
+    """Casualty figures by (first list member, category)."""
     groups: dict[tuple[int, str], list[_Found]] = {}
     for item in items:
-        if (
-            item.explicit
-            and item.quantity.category in _CASUALTY
-            and not item.members
-            and item.anchor.dep_ != "appos"
-            and item.quantity.span.text.lower() != "both"
-        ):
-            key = (_conjunction_head(item.anchor).i, item.quantity.category)
+        if item.quantity.category in _CASUALTY and _summable(item, lex):
+            key = (list_head(item.anchor, lex).i, item.quantity.category)
             groups.setdefault(key, []).append(item)
+    return groups
+
+
+def _survived(parts: list[_Found]) -> bool:
+    implicit = all(p.quantity.qualifier == "implicit" for p in parts)
+    return implicit and parts[0].quantity.category == "wounded"
+
+
+def _sum(parts: list[_Found]) -> Quantity:
+    first, last = parts[0].quantity.span, parts[-1].quantity.span
+    text = parts[0].anchor.doc.text[first.start : last.end]
+    value = sum(p.quantity.value for p in parts)
+    exact = all(p.quantity.bound == "exact" for p in parts)
+    return replace(
+        parts[0].quantity,
+        span=TextSpan(text, first.start, last.end),
+        value=value,
+        low=value,
+        high=value if exact else None,
+        bound="exact" if exact else "at_least",
+        qualifier="total",
+    )
+
+
+def _totals(items: list[_Found], lex: Lexicons, *, late: bool) -> Iterator[_Found]:
+    """ "three men and two women were hurt", "A, 24, B, 25 and C were shot" (see
+    :mod:`.enumerations`): one more figure, the sum, over its parts.
+
+    ``late``, after :func:`survivors` has said which implicit victims may have
+    died, sums those who did not: "A, B and C were shot ... A died" has one more
+    figure, B and C wounded."""
+    groups = _list_groups(items, lex)
+    summed = {(f.members, f.quantity.category) for f in items if f.members}
     for group in groups.values():
         parts = sorted(group, key=lambda p: p.quantity.span.start)
         if len(parts) < 2 or len({p.anchor.i for p in parts}) < len(parts):
             continue
-        first, last = parts[0].quantity.span, parts[-1].quantity.span
-        doc = parts[0].anchor.doc
-        text = doc.text[first.start : last.end]
-        value = sum(p.quantity.value for p in parts)
-        exact = all(p.quantity.bound == "exact" for p in parts)
-        total = replace(
-            parts[0].quantity,
-            span=TextSpan(text, first.start, last.end),
-            value=value,
-            low=value,
-            high=value if exact else None,
-            bound="exact" if exact else "at_least",
-            qualifier="total",
-        )
+        if late and not _survived(parts):
+            continue
+        total = _sum(parts)
         anchors = frozenset(p.anchor.i for p in parts)
-        yield replace(parts[0], quantity=total, members=anchors)
+        if (anchors, total.category) not in summed:
+            yield replace(parts[0], quantity=total, members=anchors)
 
 
 def _taken(found: list[_Found]) -> set[int]:
@@ -360,11 +382,19 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     lex = lexicons()
     found = [f for n in number_spans(doc, policy=policy) if (f := _one(doc, n, policy, lex))]
     found.extend(
-        _Found(q, a, a, _sentence_index(doc, a), True, shot=shot_only(predicate_evidence(a, lex)))
+        _Found(
+            q,
+            a,
+            a,
+            _sentence_index(doc, a),
+            True,
+            shot=shot_only(predicate_evidence(list_head(a, lex), lex)),
+        )
         for q, a in implicit_counts(doc, lex=lex, taken=_taken(found))
     )
-    found.extend(_totals(found))
+    found.extend(_totals(found, lex, late=False))
     found = survivors(found, lex)
+    found.extend(_totals(found, lex, late=True))
     found = list(_scoped(found))
     found.sort(key=lambda f: (f.quantity.span.start, f.derived, -f.quantity.span.end))
     yield from wounded_less_dead(list(_with_context(found, doc, lex)))

@@ -1,0 +1,150 @@
+"""Enumerated victims: "A, 24, B, 25 and C, 32 were shot" counts three people.
+
+Reports often list the victims instead of counting them. The parser links
+"and"-joined members with ``conj``, but a comma list ("a 59-year-old man,
+49-year-old woman and 53-year-old man") or one with ages between the names
+("Ann Bell, 24, Bob Dunn, 25 and ...") comes out as a chain of appositions.
+An apposition usually describes the same person again ("Juan Perez, a street
+vendor,"), so it is read as another member only when the chain is a list:
+
+- it is closed by "and" (some member has a ``cc`` child "and");
+- both sides are persons, and neither is a number (an age: "Ann Bell, 24,");
+- both are names, or both common nouns without a definite determiner ("the
+  driver, a 30-year-old woman," is one person); a name apposed to a common
+  noun is the same person described;
+- neither is counted: "two soldiers, a sergeant and a private" names the two,
+  "four people, three women and one man" splits the four;
+- a comma stands right before the member ("Ann Bell, 24, Bob Dunn"), not a
+  photo credit's bracket.
+
+:func:`list_head` gives the first member of the list a token belongs to, the
+key under which :mod:`.quantities` adds the members up.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimledger.extract.casualty_words import Lexicons, is_number, lemma
+
+__all__ = ["is_alternative", "is_list_member", "list_head"]
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_AGE_HEADS = {"old", "olds"}
+_ALTERNATIVES = {"or", "nor", "either", "neither"}
+
+
+def _person(token: Token, lex: Lexicons) -> bool:
+    if token.lower_ in _AGE_HEADS:
+        return True  # "a 21-year-old"
+    if token.ent_type_ == "PERSON" or token.tag_ == "NNP" and token.ent_type_ == "":
+        return True
+    return token.pos_ in {"NOUN", "PROPN"} and lemma(token) in lex.persons
+
+
+def _name(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.tag_ in {"NNP", "NNPS"}
+
+
+def _definite(token: Token) -> bool:
+    return any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in token.children
+    )
+
+
+def _counted(token: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in token.children)
+
+
+def _after_comma(token: Token) -> bool:
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text == ","
+
+
+def _closed(token: Token) -> bool:
+    """True if the appositions and conjuncts around ``token`` end in "and"/"or"."""
+    for member in _chain(token):
+        if any(c.dep_ == "cc" and c.lower_ == "and" for c in member.children):
+            return True
+    return False
+
+
+def _chain(token: Token) -> list[Token]:
+    """``token``'s list: up through appositions and conjuncts, then all below."""
+    top = token
+    while top.dep_ in {"appos", "conj"} and top.head != top:
+        top = top.head
+    members, todo = [], [top]
+    while todo:
+        node = todo.pop()
+        members.append(node)
+        todo.extend(c for c in node.children if c.dep_ in {"appos", "conj"})
+    return members
+
+
+def _enumerates(token: Token, lex: Lexicons) -> bool:
+    """ "the victims, a man and a woman,": the apposition lists the uncounted plural."""
+    head = token.head
+    return head.tag_ in {"NNS", "NNPS"} and not _counted(head) and _person(head, lex)
+
+
+def _alike(first: Token, second: Token, lex: Lexicons) -> bool:
+    """Two members of one list: persons of one kind, the second not "the ..."."""
+    if not (_person(first, lex) and _person(second, lex)) or _name(first) != _name(second):
+        return False
+    return not _definite(second) and _closed(second)
+
+
+def _subject_after_comma(token: Token, lex: Lexicons) -> Token | None:
+    """ "a girl, two women and a man were shot" parsed as two subjects of "shot"."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or not _person(token, lex):
+        return None
+    doc = token.doc
+    for sibling in token.head.children:
+        if sibling.dep_ != token.dep_ or sibling.i >= token.i or not _alike(sibling, token, lex):
+            continue
+        gap = [t.text for t in doc[sibling.right_edge.i : token.left_edge.i]]
+        if gap == [","] or gap == [sibling.right_edge.text, ","]:
+            return sibling
+    return None
+
+
+def is_list_member(token: Token, lex: Lexicons) -> bool:
+    """True if ``token`` is apposed to the person before it as another list member."""
+    head = token.head
+    if token.dep_ != "appos" or head == token or is_number(token) or is_number(head):
+        return False
+    if not (_person(token, lex) and _person(head, lex)):
+        return False
+    if _enumerates(token, lex):
+        return True
+    if _name(token) != _name(head):
+        return False  # "Juan Perez, a street vendor": one person described
+    if not _name(token) and (_definite(token) or _definite(head)):
+        return False  # "the driver, a 30-year-old woman": one person
+    if _counted(head) or _counted(token):
+        return False  # "two soldiers, a sergeant and a private": the two named
+    return _after_comma(token) and _closed(token)
+
+
+def is_alternative(token: Token) -> bool:
+    """True if ``token``'s list offers alternatives: "either the boy or his father"."""
+    return any(
+        c.dep_ in {"cc", "preconj"} and c.lower_ in _ALTERNATIVES
+        for member in _chain(token)
+        for c in member.children
+    )
+
+
+def list_head(token: Token, lex: Lexicons) -> Token:
+    """The first member of the list ``token`` is in (itself when in none); for an
+    apposed list of an uncounted plural, that plural ("the victims, A and B")."""
+    node = token
+    while node.head != node:
+        if node.dep_ == "conj" or (node.dep_ == "appos" and is_list_member(node, lex)):
+            node = node.head
+        elif (before := _subject_after_comma(node, lex)) is not None:
+            node = before
+        else:
+            break
+    return node

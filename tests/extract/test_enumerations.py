@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimledger.extract.casualty_words import lexicons
+from claimledger.extract.enumerations import is_alternative, is_list_member, list_head
+from claimledger.extract.quantities import quantities
+from claimledger.model import Quantity
+
+# One token per row: word, lemma, pos, tag, head (absolute index), dep, entity (IOB).
+Row = tuple[str, str, str, str, int, str, str]
+
+
+def _doc(make_doc: Callable[..., Doc], rows: list[Row]) -> Doc:
+    words, lemmas, pos, tags, heads, deps, ents = (list(c) for c in zip(*rows, strict=True))
+    return make_doc(words, lemmas=lemmas, pos=pos, tags=tags, heads=heads, deps=deps, ents=ents)
+
+
+def _wounded(doc: Doc) -> list[Quantity]:
+    return [q for q in quantities(doc) if q.category == "wounded"]
+
+
+# "Ann Bell, 24, Bob Dunn, 25 and Carl Eng were injured." as the parser reads
+# it: a chain of appositions, the ages apposed to the names.
+NAMES_WITH_AGES: list[Row] = [
+    ("Ann", "Ann", "PROPN", "NNP", 1, "compound", "B-PERSON"),
+    ("Bell", "Bell", "PROPN", "NNP", 14, "nsubjpass", "I-PERSON"),
+    (",", ",", "PUNCT", ",", 1, "punct", "O"),
+    ("24", "24", "NUM", "CD", 1, "appos", "B-DATE"),
+    (",", ",", "PUNCT", ",", 1, "punct", "O"),
+    ("Bob", "Bob", "PROPN", "NNP", 6, "compound", "B-PERSON"),
+    ("Dunn", "Dunn", "PROPN", "NNP", 1, "appos", "I-PERSON"),
+    (",", ",", "PUNCT", ",", 6, "punct", "O"),
+    ("25", "25", "NUM", "CD", 6, "appos", "B-DATE"),
+    ("and", "and", "CCONJ", "CC", 6, "cc", "O"),
+    ("Carl", "Carl", "PROPN", "NNP", 11, "compound", "B-PERSON"),
+    ("Eng", "Eng", "PROPN", "NNP", 6, "conj", "I-PERSON"),
+    (",", ",", "PUNCT", ",", 6, "punct", "O"),
+    ("were", "be", "AUX", "VBD", 14, "auxpass", "O"),
+    ("injured", "injure", "VERB", "VBN", 14, "ROOT", "O"),
+    (".", ".", "PUNCT", ".", 14, "punct", "O"),
+]
+
+# "Juan Perez, a vendor, was injured.": the apposition describes the one victim.
+NAME_DESCRIBED: list[Row] = [
+    ("Juan", "Juan", "PROPN", "NNP", 1, "compound", "B-PERSON"),
+    ("Perez", "Perez", "PROPN", "NNP", 7, "nsubjpass", "I-PERSON"),
+    (",", ",", "PUNCT", ",", 1, "punct", "O"),
+    ("a", "a", "DET", "DT", 4, "det", "O"),
+    ("vendor", "vendor", "NOUN", "NN", 1, "appos", "O"),
+    (",", ",", "PUNCT", ",", 1, "punct", "O"),
+    ("was", "be", "AUX", "VBD", 7, "auxpass", "O"),
+    ("injured", "injure", "VERB", "VBN", 7, "ROOT", "O"),
+    (".", ".", "PUNCT", ".", 7, "punct", "O"),
+]
+
+# "A man, a woman and a boy were injured." with the comma list as apposition.
+COMMON_NOUNS: list[Row] = [
+    ("A", "a", "DET", "DT", 1, "det", "O"),
+    ("man", "man", "NOUN", "NN", 10, "nsubjpass", "O"),
+    (",", ",", "PUNCT", ",", 1, "punct", "O"),
+    ("a", "a", "DET", "DT", 4, "det", "O"),
+    ("woman", "woman", "NOUN", "NN", 1, "appos", "O"),
+    ("and", "and", "CCONJ", "CC", 4, "cc", "O"),
+    ("a", "a", "DET", "DT", 7, "det", "O"),
+    ("boy", "boy", "NOUN", "NN", 4, "conj", "O"),
+    ("were", "be", "AUX", "VBD", 10, "auxpass", "O"),
+    ("all", "all", "DET", "DT", 10, "dep", "O"),
+    ("injured", "injure", "VERB", "VBN", 10, "ROOT", "O"),
+    (".", ".", "PUNCT", ".", 10, "punct", "O"),
+]
+
+# "A girl, two women and a man were hurt." parsed as two subjects of "hurt".
+TWO_SUBJECTS: list[Row] = [
+    ("A", "a", "DET", "DT", 1, "det", "O"),
+    ("girl", "girl", "NOUN", "NN", 9, "nsubjpass", "O"),
+    (",", ",", "PUNCT", ",", 1, "punct", "O"),
+    ("two", "two", "NUM", "CD", 4, "nummod", "B-CARDINAL"),
+    ("women", "woman", "NOUN", "NNS", 9, "nsubjpass", "O"),
+    ("and", "and", "CCONJ", "CC", 4, "cc", "O"),
+    ("a", "a", "DET", "DT", 7, "det", "O"),
+    ("man", "man", "NOUN", "NN", 4, "conj", "O"),
+    ("were", "be", "AUX", "VBD", 9, "auxpass", "O"),
+    ("hurt", "hurt", "VERB", "VBN", 9, "ROOT", "O"),
+    (".", ".", "PUNCT", ".", 9, "punct", "O"),
+]
+
+# "Either the boy or his father was injured.": one of two, not two.
+EITHER_OR: list[Row] = [
+    ("Either", "either", "CCONJ", "CC", 2, "preconj", "O"),
+    ("the", "the", "DET", "DT", 2, "det", "O"),
+    ("boy", "boy", "NOUN", "NN", 8, "nsubjpass", "O"),
+    ("or", "or", "CCONJ", "CC", 2, "cc", "O"),
+    ("his", "his", "PRON", "PRP$", 5, "poss", "O"),
+    ("father", "father", "NOUN", "NN", 2, "conj", "O"),
+    ("was", "be", "AUX", "VBD", 8, "auxpass", "O"),
+    ("seriously", "seriously", "ADV", "RB", 8, "advmod", "O"),
+    ("injured", "injure", "VERB", "VBN", 8, "ROOT", "O"),
+    (".", ".", "PUNCT", ".", 8, "punct", "O"),
+]
+
+
+@pytest.mark.parametrize(
+    "rows,total",
+    [(NAMES_WITH_AGES, 3.0), (COMMON_NOUNS, 3.0), (TWO_SUBJECTS, 4.0)],
+)
+def test_enumerated_victims_are_added_up(
+    make_doc: Callable[..., Doc], rows: list[Row], total: float
+) -> None:
+    found = _wounded(_doc(make_doc, rows))
+    (summed,) = [q for q in found if q.qualifier == "total"]
+    assert summed.value == total
+    parts = [q for q in found if q.subset_of == summed.id]
+    assert sum(q.value for q in parts) == total
+
+
+def test_ages_between_names_are_no_members(make_doc: Callable[..., Doc]) -> None:
+    doc = _doc(make_doc, NAMES_WITH_AGES)
+    lex = lexicons()
+    assert [t.text for t in doc if is_list_member(t, lex)] == ["Dunn"]
+    assert {list_head(doc[i], lex).text for i in (1, 6, 11)} == {"Bell"}
+
+
+def test_a_described_name_is_one_victim(make_doc: Callable[..., Doc]) -> None:
+    doc = _doc(make_doc, NAME_DESCRIBED)
+    assert not is_list_member(doc[4], lexicons())
+    assert [(q.value, q.qualifier) for q in _wounded(doc)] == [(1.0, "implicit")]
+
+
+def test_alternatives_are_not_added_up(make_doc: Callable[..., Doc]) -> None:
+    doc = _doc(make_doc, EITHER_OR)
+    assert is_alternative(doc[5])
+    assert max(q.value for q in _wounded(doc)) == 1.0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,wounded",
+    [
+        (
+            "Rita Gomez, 31, Omar Diaz, 27, Lee Park, 40 and Sam Holt, 19 were hurt.",
+            4,
+        ),
+        ("A 61-year-old man, 35-year-old woman and 18-year-old man were wounded in the attack.", 3),
+        # the one who died is not among the wounded
+        ("A man, a woman and a teenager were shot Sunday. The teenager later died.", 2),
+    ],
+)
+def test_enumerated_victims_with_the_model(nlp: Language, text: str, wounded: int) -> None:
+    found = list(nlp(text)._.cl_quantities)
+    assert max(q.value for q in found if q.category == "wounded") == wounded
