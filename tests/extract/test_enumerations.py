@@ -104,9 +104,33 @@ EITHER_OR: list[Row] = [
 ]
 
 
+# "Ann Mayo, 24, Bob Dunn, 25 and Carl Eng, 32 were hurt.": the first name taken
+# for a company, the last age hung on the next name as its count.
+AGE_ON_NEXT_NAME: list[Row] = [
+    ("Ann", "Ann", "PROPN", "NNP", 1, "compound", "B-ORG"),
+    ("Mayo", "Mayo", "PROPN", "NNP", 16, "nsubjpass", "I-ORG"),
+    (",", ",", "PUNCT", ",", 1, "punct", "O"),
+    ("24", "24", "NUM", "CD", 1, "appos", "B-DATE"),
+    (",", ",", "PUNCT", ",", 1, "punct", "O"),
+    ("Bob", "Bob", "PROPN", "NNP", 6, "compound", "B-PERSON"),
+    ("Dunn", "Dunn", "PROPN", "NNP", 1, "appos", "I-PERSON"),
+    (",", ",", "PUNCT", ",", 6, "punct", "O"),
+    ("25", "25", "NUM", "CD", 11, "nummod", "B-CARDINAL"),
+    ("and", "and", "CCONJ", "CC", 8, "cc", "O"),
+    ("Carl", "Carl", "PROPN", "NNP", 11, "compound", "B-PERSON"),
+    ("Eng", "Eng", "PROPN", "NNP", 6, "appos", "I-PERSON"),
+    (",", ",", "PUNCT", ",", 1, "punct", "O"),
+    ("32", "32", "NUM", "CD", 16, "nsubjpass", "B-CARDINAL"),
+    ("were", "be", "AUX", "VBD", 16, "auxpass", "O"),
+    ("all", "all", "DET", "DT", 16, "dep", "O"),
+    ("hurt", "hurt", "VERB", "VBN", 16, "ROOT", "O"),
+    (".", ".", "PUNCT", ".", 16, "punct", "O"),
+]
+
+
 @pytest.mark.parametrize(
     "rows,total",
-    [(NAMES_WITH_AGES, 3.0), (COMMON_NOUNS, 3.0), (TWO_SUBJECTS, 4.0)],
+    [(NAMES_WITH_AGES, 3.0), (COMMON_NOUNS, 3.0), (TWO_SUBJECTS, 4.0), (AGE_ON_NEXT_NAME, 3.0)],
 )
 def test_enumerated_victims_are_added_up(
     make_doc: Callable[..., Doc], rows: list[Row], total: float
@@ -123,6 +147,12 @@ def test_ages_between_names_are_no_members(make_doc: Callable[..., Doc]) -> None
     lex = lexicons()
     assert [t.text for t in doc if is_list_member(t, lex)] == ["Dunn"]
     assert {list_head(doc[i], lex).text for i in (1, 6, 11)} == {"Bell"}
+
+
+def test_an_age_is_no_figure(make_doc: Callable[..., Doc]) -> None:
+    found = list(quantities(_doc(make_doc, AGE_ON_NEXT_NAME)))
+    assert 25.0 not in {q.value for q in found}
+    assert "Carl Eng" in {q.span.text for q in found}
 
 
 def test_a_described_name_is_one_victim(make_doc: Callable[..., Doc]) -> None:

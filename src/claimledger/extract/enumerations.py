@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from claimledger.extract.casualty_words import Lexicons, is_number, lemma
 
-__all__ = ["is_alternative", "is_list_member", "list_head"]
+__all__ = ["has_age", "is_alternative", "is_list_member", "list_head"]
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _AGE_HEADS = {"old", "olds"}
@@ -38,6 +38,8 @@ def _person(token: Token, lex: Lexicons) -> bool:
     if token.lower_ in _AGE_HEADS:
         return True  # "a 21-year-old"
     if token.ent_type_ == "PERSON" or token.tag_ == "NNP" and token.ent_type_ == "":
+        return True
+    if token.tag_ == "NNP" and has_age(token):
         return True
     return token.pos_ in {"NOUN", "PROPN"} and lemma(token) in lex.persons
 
@@ -53,7 +55,16 @@ def _definite(token: Token) -> bool:
 
 
 def _counted(token: Token) -> bool:
-    return any(c.dep_ == "nummod" for c in token.children)
+    """ "two women"; not a name, whose number is an age the parser misplaced."""
+    return not _name(token) and any(c.dep_ == "nummod" for c in token.children)
+
+
+def has_age(token: Token) -> bool:
+    """ "Mayo, 24,": an apposed age says a name is a person's, whatever its entity type."""
+    return any(
+        c.dep_ == "appos" and c.like_num and c.text.isdigit() and 0 < int(c.text) < 110
+        for c in token.children
+    )
 
 
 def _after_comma(token: Token) -> bool:
@@ -62,11 +73,12 @@ def _after_comma(token: Token) -> bool:
 
 
 def _closed(token: Token) -> bool:
-    """True if the appositions and conjuncts around ``token`` end in "and"/"or"."""
-    for member in _chain(token):
-        if any(c.dep_ == "cc" and c.lower_ == "and" for c in member.children):
-            return True
-    return False
+    """True if the appositions and conjuncts around ``token`` end in "and" (the
+    parser may hang it on an age: "C, 25 and D, 32")."""
+    members = _chain(token)
+    start = min(m.left_edge.i for m in members)
+    end = max(m.right_edge.i for m in members)
+    return any(t.dep_ == "cc" and t.lower_ == "and" for t in token.doc[start : end + 1])
 
 
 def _chain(token: Token) -> list[Token]:

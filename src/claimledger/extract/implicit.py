@@ -19,7 +19,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.categories import Lexicons, lemma, merge, predicate_evidence
-from claimledger.extract.enumerations import is_list_member, list_head
+from claimledger.extract.enumerations import has_age, is_list_member, list_head
 from claimledger.extract.phrases import entity_of
 from claimledger.extract.predicates import verb_extras
 from claimledger.model import Quantity, TextSpan
@@ -44,7 +44,7 @@ def _is_person(token: Token, lex: Lexicons) -> bool:
     if token.lower_ in {"old", "olds"}:  # "a one-year-old was shot" (often tagged DATE)
         return any(t.lower_ in _AGE_UNITS for t in token.doc[max(0, token.i - 3) : token.i])
     if token.ent_type_ in _NOT_VICTIMS:
-        return False
+        return token.tag_ == "NNP" and has_age(token)  # "Mayo, 24," taken for a company
     if token.lower_ in _PRONOUNS or (token.lower_ == "another" and token.pos_ == "PRON"):
         return True  # "one man dead and another wounded"
     if token.ent_type_ == "PERSON":
@@ -148,13 +148,19 @@ def _speaks(verb: Token, lex: Lexicons) -> bool:
 
 def _phrase(token: Token) -> TextSpan:
     doc = token.doc
-    start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ != "punct"])
+    lefts = [c for c in token.lefts if c.dep_ != "punct" and not _age_before_name(c)]
+    start = min([token.i] + [c.left_edge.i for c in lefts])
     if token.ent_type_ == "PERSON":
         ent = entity_of(token)
         if ent is not None:
             start = min(start, ent.start)
     span = doc[start : token.i + 1]
     return TextSpan(span.text, span.start_char, span.end_char)
+
+
+def _age_before_name(child: Token) -> bool:
+    """ "C, 25 and D, 32" parsed with 25 on D: the age is C's, not part of D's name."""
+    return child.dep_ == "nummod" and child.head.tag_ == "NNP"
 
 
 def noun_phrase(noun: Token) -> list[Token]:
@@ -215,7 +221,7 @@ def implicit_counts(
             continue
         if token.dep_ not in _ROLES and not is_list_member(token, lex):
             continue
-        if any(c.dep_ == "nummod" for c in token.children):
+        if token.tag_ != "NNP" and any(c.dep_ == "nummod" for c in token.children):
             continue
         zero = _zero(token, lex)
         if _neither(token):

@@ -295,6 +295,11 @@ def _taken(found: list[_Found]) -> set[int]:
     return {f.anchor.i for f in found} | {h.i for h in heads if h is not None}
 
 
+def _age_on_name(found: _Found) -> bool:
+    """ "B, 25 and C, 32" parsed with 25 counting C: an age, no figure; C a victim."""
+    return found.quantity.category == "other" and found.anchor.tag_ == "NNP"
+
+
 def survivors(items: list[_Found], lex: Lexicons) -> list[_Found]:
     """ "Four people were shot ... one died": 4 killed or wounded, so 3 wounded.
 
@@ -381,6 +386,7 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     """
     lex = lexicons()
     found = [f for n in number_spans(doc, policy=policy) if (f := _one(doc, n, policy, lex))]
+    found = [f for f in found if not _age_on_name(f)]
     found.extend(
         _Found(
             q,
