@@ -167,6 +167,37 @@ def test_alternatives_are_not_added_up(make_doc: Callable[..., Doc]) -> None:
     assert max(q.value for q in _wounded(doc)) == 1.0
 
 
+def _two_clauses(separator: str) -> list[Row]:
+    """ "A man was shot in the leg <separator> a woman was shot in the arm." """
+    return [
+        ("A", "a", "DET", "DT", 1, "det", "O"),
+        ("man", "man", "NOUN", "NN", 3, "nsubjpass", "O"),
+        ("was", "be", "AUX", "VBD", 3, "auxpass", "O"),
+        ("shot", "shoot", "VERB", "VBN", 3, "ROOT", "O"),
+        ("in", "in", "ADP", "IN", 3, "prep", "O"),
+        ("the", "the", "DET", "DT", 6, "det", "O"),
+        ("leg", "leg", "NOUN", "NN", 4, "pobj", "O"),
+        (separator, separator, "CCONJ", "CC", 3, "cc", "O"),
+        ("a", "a", "DET", "DT", 9, "det", "O"),
+        ("woman", "woman", "NOUN", "NN", 11, "nsubjpass", "O"),
+        ("was", "be", "AUX", "VBD", 11, "auxpass", "O"),
+        ("shot", "shoot", "VERB", "VBN", 3, "conj", "O"),
+        ("in", "in", "ADP", "IN", 11, "prep", "O"),
+        ("the", "the", "DET", "DT", 14, "det", "O"),
+        ("arm", "arm", "NOUN", "NN", 12, "pobj", "O"),
+        (".", ".", "PUNCT", ".", 3, "punct", "O"),
+    ]
+
+
+@pytest.mark.parametrize("separator,largest", [("and", 2.0), ("—", 1.0)])
+def test_victims_of_coordinated_clauses_are_added_up(
+    make_doc: Callable[..., Doc], separator: str, largest: float
+) -> None:
+    # after a headline's dash the same victim is told again
+    found = _wounded(_doc(make_doc, _two_clauses(separator)))
+    assert max(q.value for q in found) == largest
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     "text,wounded",
@@ -178,6 +209,13 @@ def test_alternatives_are_not_added_up(make_doc: Callable[..., Doc]) -> None:
         ("A 61-year-old man, 35-year-old woman and 18-year-old man were wounded in the attack.", 3),
         # the one who died is not among the wounded
         ("A man, a woman and a teenager were shot Sunday. The teenager later died.", 2),
+        (
+            "A 30-year-old was shot in the hip, a 22-year-old was shot in the arm"
+            " and a 19-year-old was shot in the foot.",
+            3,
+        ),
+        # a sentence that tells of deaths may list the dead as shot
+        ("Two were found dead; a man was shot in the head and a woman was shot in the back.", 1),
     ],
 )
 def test_enumerated_victims_with_the_model(nlp: Language, text: str, wounded: int) -> None:

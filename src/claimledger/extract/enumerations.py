@@ -25,13 +25,24 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimledger.extract.casualty_words import Lexicons, is_number, lemma
+from claimledger.extract.casualty_words import Lexicons, is_number, lemma, word_category
 
-__all__ = ["has_age", "is_alternative", "is_list_member", "list_head"]
+__all__ = [
+    "clause_head",
+    "has_age",
+    "is_alternative",
+    "is_list_member",
+    "list_head",
+    "separated",
+    "tells_of_deaths",
+]
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _AGE_HEADS = {"old", "olds"}
 _ALTERNATIVES = {"or", "nor", "either", "neither"}
+_DASHES = {"-", "--", "–", "—", "―"}
+_CLAUSE_ROLES = {"nsubj", "nsubjpass", "dobj"}
+_GENERIC = {"victim", "person", "one", "other", "another", "suspect"}
 
 
 def _person(token: Token, lex: Lexicons) -> bool:
@@ -146,6 +157,44 @@ def is_alternative(token: Token) -> bool:
         for member in _chain(token)
         for c in member.children
     )
+
+
+def clause_head(token: Token, lex: Lexicons) -> Token | None:
+    """The first of the coordinated clauses whose subject or object ``token`` is:
+    "a man was shot in the leg and a woman was shot in the arm" lists two victims.
+    None for pronouns and "the victim", who may be someone named before."""
+    if token.dep_ not in _CLAUSE_ROLES or token.pos_ == "PRON" or lemma(token) in _GENERIC:
+        return None
+    verb = token.head
+    while verb.head != verb and (verb.dep_ == "conj" or _parallel(verb)):
+        verb = verb.head
+    return verb
+
+
+def _parallel(verb: Token) -> bool:
+    """ "A was shot, while B was shot", "A was shot, B was shot and C ..." (parsed
+    as a clause of the next one's verb)."""
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in verb.children)
+    return verb.dep_ == "ccomp" and lemma(verb) == lemma(verb.head)
+
+
+def tells_of_deaths(token: Token, lex: Lexicons) -> bool:
+    """True if ``token``'s sentence speaks of deaths ("the three dead victims"): then
+    victims it lists as shot may be the dead."""
+    sentence = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+    return any(
+        word_category(t, lex) == "killed" and lemma(t) not in lex.event_nouns for t in sentence
+    )
+
+
+def separated(first: Token, second: Token) -> bool:
+    """True if a spaced dash or a line break stands between two tokens: a headline
+    or dateline, whose victim the text tells of again."""
+    for token in first.doc[first.i + 1 : second.i]:
+        if "\n" in token.text or (token.text in _DASHES and token.whitespace_):
+            return True
+    return False
 
 
 def list_head(token: Token, lex: Lexicons) -> Token:

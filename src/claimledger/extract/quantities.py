@@ -44,7 +44,14 @@ from claimledger.extract.categories import (
     read_category,
     shot_only,
 )
-from claimledger.extract.enumerations import is_alternative, is_list_member, list_head
+from claimledger.extract.enumerations import (
+    clause_head,
+    is_alternative,
+    is_list_member,
+    list_head,
+    separated,
+    tells_of_deaths,
+)
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, limits_of, read_number
 from claimledger.extract.partitions import wounded_less_dead
@@ -246,6 +253,26 @@ def _list_groups(items: list[_Found], lex: Lexicons) -> dict[tuple[int, str], li
     return groups
 
 
+def _clause_groups(
+    groups: dict[tuple[int, str], list[_Found]], lex: Lexicons
+) -> dict[tuple[int, str], list[_Found]]:
+    """Surviving implicit victims, joined across coordinated clauses: "a man was shot
+    in the leg and a woman in the arm" (see :func:`.enumerations.clause_head`)."""
+    merged: dict[tuple[int, str], list[_Found]] = {}
+    for (head, category), group in sorted(groups.items()):
+        if not _survived(group):
+            continue
+        if tells_of_deaths(group[0].anchor, lex):
+            merged[(head, category)] = group
+            continue
+        verb = clause_head(group[0].anchor.doc[head], lex)
+        key = (verb.i if verb is not None else head, category)
+        if key in merged and separated(merged[key][-1].anchor, group[0].anchor):
+            key = (head, category)  # a headline's victim told again below it
+        merged.setdefault(key, []).extend(group)
+    return merged
+
+
 def _survived(parts: list[_Found]) -> bool:
     implicit = all(p.quantity.qualifier == "implicit" for p in parts)
     return implicit and parts[0].quantity.category == "wounded"
@@ -275,6 +302,8 @@ def _totals(items: list[_Found], lex: Lexicons, *, late: bool) -> Iterator[_Foun
     died, sums those who did not: "A, B and C were shot ... A died" has one more
     figure, B and C wounded."""
     groups = _list_groups(items, lex)
+    if late:
+        groups = _clause_groups(groups, lex)
     summed = {(f.members, f.quantity.category) for f in items if f.members}
     for group in groups.values():
         parts = sorted(group, key=lambda p: p.quantity.span.start)
