@@ -198,6 +198,33 @@ def test_victims_of_coordinated_clauses_are_added_up(
     assert max(q.value for q in found) == largest
 
 
+def _ages_of(noun: str, tag: str) -> list[Row]:
+    """ "The <noun>, ages 13, 17 and 19, were hurt." """
+    return [
+        ("The", "the", "DET", "DT", 1, "det", "O"),
+        (noun, noun.rstrip("s"), "NOUN", tag, 11, "nsubjpass", "O"),
+        (",", ",", "PUNCT", ",", 1, "punct", "O"),
+        ("ages", "age", "NOUN", "NNS", 1, "appos", "B-DATE"),
+        ("13", "13", "NUM", "CD", 3, "nummod", "I-DATE"),
+        (",", ",", "PUNCT", ",", 3, "punct", "O"),
+        ("17", "17", "NUM", "CD", 3, "nummod", "B-DATE"),
+        ("and", "and", "CCONJ", "CC", 6, "cc", "O"),
+        ("19", "19", "NUM", "CD", 6, "conj", "B-DATE"),
+        (",", ",", "PUNCT", ",", 1, "punct", "O"),
+        ("were", "be", "AUX", "VBD", 11, "auxpass", "O"),
+        ("hurt", "hurt", "VERB", "VBN", 11, "ROOT", "O"),
+        (".", ".", "PUNCT", ".", 11, "punct", "O"),
+    ]
+
+
+@pytest.mark.parametrize("noun,tag,expected", [("victims", "NNS", [3.0]), ("victim", "NN", [])])
+def test_a_list_of_ages_counts_the_plural_it_is_apposed_to(
+    make_doc: Callable[..., Doc], noun: str, tag: str, expected: list[float]
+) -> None:
+    found = _wounded(_doc(make_doc, _ages_of(noun, tag)))
+    assert [q.value for q in found if q.qualifier != "implicit"] == expected
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     "text,wounded",

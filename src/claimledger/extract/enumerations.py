@@ -23,11 +23,17 @@ key under which :mod:`.quantities` adds the members up.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.casualty_words import Lexicons, is_number, lemma, word_category
+from claimledger.extract.categories import read_category
+from claimledger.model import Quantity, TextSpan
 
 __all__ = [
+    "aged",
     "clause_head",
     "has_age",
     "is_alternative",
@@ -35,10 +41,12 @@ __all__ = [
     "list_head",
     "separated",
     "tells_of_deaths",
+    "total_of",
 ]
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _AGE_HEADS = {"old", "olds"}
+_CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
 _ALTERNATIVES = {"or", "nor", "either", "neither"}
 _DASHES = {"-", "--", "–", "—", "―"}
 _CLAUSE_ROLES = {"nsubj", "nsubjpass", "dobj"}
@@ -195,6 +203,49 @@ def separated(first: Token, second: Token) -> bool:
         if "\n" in token.text or (token.text in _DASHES and token.whitespace_):
             return True
     return False
+
+
+def aged(doc: Doc, lex: Lexicons) -> Iterator[tuple[Quantity, Token, bool]]:
+    """ "The victims, ages 13, 17 and 19, were hurt": three wounded. Yields the
+    figure, the plural it counts and whether only "shot" gave its category."""
+    for noun, ages in _age_lists(doc, lex):
+        category, shot = read_category(noun, lex=lex)
+        if category not in _CASUALTY:
+            continue
+        value = float(sum(1 for t in ages if t.like_num))
+        span = TextSpan(ages.text, ages.start_char, ages.end_char)
+        words = [t.text for t in noun.lefts if t.dep_ in {"amod", "compound"}] + [noun.text]
+        q = Quantity("", span, value, low=value, high=value, category=category or "other")
+        yield replace(q, subject=" ".join(words)), noun, shot
+
+
+def _age_lists(doc: Doc, lex: Lexicons) -> Iterator[tuple[Token, Span]]:
+    """An uncounted plural of persons and the list of their ages, one a person."""
+    for token in doc:
+        head = token.head
+        if token.dep_ != "appos" or token.lower_ not in {"age", "ages"} or _counted(head):
+            continue
+        if head.tag_ not in {"NNS", "NNPS"} or not _person(head, lex):
+            continue
+        ages = [t for t in token.subtree if t.like_num]
+        if len(ages) >= 2:
+            yield head, doc[token.i : token.right_edge.i + 1]
+
+
+def total_of(parts: list[Quantity], text: str) -> Quantity:
+    """The sum of ``parts`` (in text order) over the text from the first to the last."""
+    start, end = parts[0].span.start, parts[-1].span.end
+    value = sum(p.value for p in parts)
+    exact = all(p.bound == "exact" for p in parts)
+    return replace(
+        parts[0],
+        span=TextSpan(text[start:end], start, end),
+        value=value,
+        low=value,
+        high=value if exact else None,
+        bound="exact" if exact else "at_least",
+        qualifier="total",
+    )
 
 
 def list_head(token: Token, lex: Lexicons) -> Token:

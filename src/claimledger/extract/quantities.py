@@ -45,12 +45,14 @@ from claimledger.extract.categories import (
     shot_only,
 )
 from claimledger.extract.enumerations import (
+    aged,
     clause_head,
     is_alternative,
     is_list_member,
     list_head,
     separated,
     tells_of_deaths,
+    total_of,
 )
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, limits_of, read_number
@@ -278,22 +280,6 @@ def _survived(parts: list[_Found]) -> bool:
     return implicit and parts[0].quantity.category == "wounded"
 
 
-def _sum(parts: list[_Found]) -> Quantity:
-    first, last = parts[0].quantity.span, parts[-1].quantity.span
-    text = parts[0].anchor.doc.text[first.start : last.end]
-    value = sum(p.quantity.value for p in parts)
-    exact = all(p.quantity.bound == "exact" for p in parts)
-    return replace(
-        parts[0].quantity,
-        span=TextSpan(text, first.start, last.end),
-        value=value,
-        low=value,
-        high=value if exact else None,
-        bound="exact" if exact else "at_least",
-        qualifier="total",
-    )
-
-
 def _totals(items: list[_Found], lex: Lexicons, *, late: bool) -> Iterator[_Found]:
     """ "three men and two women were hurt", "A, 24, B, 25 and C were shot" (see
     :mod:`.enumerations`): one more figure, the sum, over its parts.
@@ -311,7 +297,7 @@ def _totals(items: list[_Found], lex: Lexicons, *, late: bool) -> Iterator[_Foun
             continue
         if late and not _survived(parts):
             continue
-        total = _sum(parts)
+        total = total_of([p.quantity for p in parts], parts[0].anchor.doc.text)
         anchors = frozenset(p.anchor.i for p in parts)
         if (anchors, total.category) not in summed:
             yield replace(parts[0], quantity=total, members=anchors)
@@ -416,6 +402,9 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     lex = lexicons()
     found = [f for n in number_spans(doc, policy=policy) if (f := _one(doc, n, policy, lex))]
     found = [f for f in found if not _age_on_name(f)]
+    found.extend(
+        _Found(q, a, a, _sentence_index(doc, a), True, shot=s) for q, a, s in aged(doc, lex)
+    )
     found.extend(
         _Found(
             q,
