@@ -128,9 +128,33 @@ AGE_ON_NEXT_NAME: list[Row] = [
 ]
 
 
+# "A 16-year-old and two children were shot." with the age read as the children's.
+AGE_AND_COUNT: list[Row] = [
+    ("A", "a", "DET", "DT", 9, "det", "O"),
+    ("16", "16", "NUM", "CD", 3, "nummod", "B-DATE"),
+    ("-", "-", "PUNCT", "HYPH", 3, "punct", "I-DATE"),
+    ("year", "year", "NOUN", "NN", 5, "npadvmod", "I-DATE"),
+    ("-", "-", "PUNCT", "HYPH", 5, "punct", "I-DATE"),
+    ("old", "old", "ADJ", "JJ", 9, "amod", "I-DATE"),
+    ("and", "and", "CCONJ", "CC", 5, "cc", "O"),
+    ("two", "two", "NUM", "CD", 9, "nummod", "B-CARDINAL"),
+    ("young", "young", "ADJ", "JJ", 9, "amod", "O"),
+    ("children", "child", "NOUN", "NNS", 11, "nsubjpass", "O"),
+    ("were", "be", "AUX", "VBD", 11, "auxpass", "O"),
+    ("shot", "shoot", "VERB", "VBN", 11, "ROOT", "O"),
+    (".", ".", "PUNCT", ".", 11, "punct", "O"),
+]
+
+
 @pytest.mark.parametrize(
     "rows,total",
-    [(NAMES_WITH_AGES, 3.0), (COMMON_NOUNS, 3.0), (TWO_SUBJECTS, 4.0), (AGE_ON_NEXT_NAME, 3.0)],
+    [
+        (NAMES_WITH_AGES, 3.0),
+        (COMMON_NOUNS, 3.0),
+        (TWO_SUBJECTS, 4.0),
+        (AGE_ON_NEXT_NAME, 3.0),
+        (AGE_AND_COUNT, 3.0),
+    ],
 )
 def test_enumerated_victims_are_added_up(
     make_doc: Callable[..., Doc], rows: list[Row], total: float

@@ -140,8 +140,21 @@ def _subject_after_comma(token: Token, lex: Lexicons) -> Token | None:
     return None
 
 
+def _age_and_count(token: Token) -> bool:
+    """ "a 16-year-old and two children" parsed as an age of the children: "a" before
+    a plural cannot be its article, so the age is a person of its own."""
+    head = token.head
+    if token.lower_ not in _AGE_HEADS or token.dep_ != "amod" or head.tag_ != "NNS":
+        return False
+    if not _counted(head) or not any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+
+
 def is_list_member(token: Token, lex: Lexicons) -> bool:
     """True if ``token`` is apposed to the person before it as another list member."""
+    if _age_and_count(token):
+        return True
     head = token.head
     if token.dep_ != "appos" or head == token or is_number(token) or is_number(head):
         return False
@@ -253,7 +266,7 @@ def list_head(token: Token, lex: Lexicons) -> Token:
     apposed list of an uncounted plural, that plural ("the victims, A and B")."""
     node = token
     while node.head != node:
-        if node.dep_ == "conj" or (node.dep_ == "appos" and is_list_member(node, lex)):
+        if node.dep_ == "conj" or (node.dep_ in {"appos", "amod"} and is_list_member(node, lex)):
             node = node.head
         elif (before := _subject_after_comma(node, lex)) is not None:
             node = before
