@@ -312,7 +312,10 @@ def _taken(found: list[_Found]) -> set[int]:
 
 def _age_on_name(found: _Found) -> bool:
     """ "B, 25 and C, 32" parsed with 25 counting C: an age, no figure; C a victim."""
-    return found.quantity.category == "other" and found.anchor.tag_ == "NNP"
+    number, doc = found.root, found.anchor.doc
+    if found.quantity.category != "other" or found.anchor.ent_type_ != "PERSON":
+        return False  # "TWO WOMEN" in an upper-case wire is a count
+    return number.text.isdigit() and number.i > 0 and doc[number.i - 1].text == ","
 
 
 def survivors(items: list[_Found], lex: Lexicons) -> list[_Found]:
