@@ -17,8 +17,15 @@ vendor,"), so it is read as another member only when the chain is a list:
 - a comma stands right before the member ("Ann Bell, 24, Bob Dunn"), not a
   photo credit's bracket.
 
+Other lists read here: two comma-joined subjects of one verb ("a girl, two
+women and a man were shot"); an apposed list enumerating an uncounted plural
+("the victims, a man and a woman,"); an age coordinated with a count ("a
+16-year-old and two children"); a list of ages ("the victims, ages 13, 17 and
+19," is three, see :func:`aged`); "either ... or" offers alternatives, no sum.
 :func:`list_head` gives the first member of the list a token belongs to, the
-key under which :mod:`.quantities` adds the members up.
+key under which :mod:`.quantities` adds the members up; :func:`clause_head` the
+first of coordinated clauses whose victims are added up ("a man was shot in the
+leg and a woman was shot in the arm").
 """
 
 from __future__ import annotations
