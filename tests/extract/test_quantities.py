@@ -413,3 +413,51 @@ def test_quantities_shot_count_less_the_dead_is_wounded(make_doc: Callable[..., 
     derived = next(q for q in found if q.qualifier == "derived")
     assert derived.span.text == "Two men were shot"
     assert derived.subset_of == next(q.id for q in found if q.category == "killed_or_wounded")
+
+
+# The parser made the dateline the subject and the counted phrase its apposition.
+DATELINE_SUBJECT: list[Row] = [
+    ("MARLOW", "MARLOW", "PROPN", "NNP", 8, "nsubjpass"),
+    (",", ",", "PUNCT", ",", 0, "punct"),
+    ("Okla.", "Okla.", "PROPN", "NNP", 6, "compound"),
+    ("-", "-", "PUNCT", "HYPH", 6, "punct"),
+    ("\n\n", "\n\n", "SPACE", "_SP", 3, "dep"),
+    ("Three", "three", "NUM", "CD", 6, "nummod"),
+    ("people", "people", "NOUN", "NNS", 0, "appos"),
+    ("were", "be", "AUX", "VBD", 8, "auxpass"),
+    ("wounded", "wound", "VERB", "VBN", 8, "ROOT"),
+    ("in", "in", "ADP", "IN", 8, "prep"),
+    ("a", "a", "DET", "DT", 11, "det"),
+    ("dispute", "dispute", "NOUN", "NN", 9, "pobj"),
+    (".", ".", "PUNCT", ".", 8, "punct"),
+]
+
+
+def test_quantities_count_in_apposition_to_a_dateline_takes_its_role(
+    make_doc: Callable[..., Doc],
+) -> None:
+    found = _figures(_doc(make_doc, DATELINE_SUBJECT))
+    # Three people were wounded; the dateline city is no implicit victim.
+    assert [(q.value, q.category, q.span.text) for q in found] == [(3.0, "wounded", "Three")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,killed,wounded",
+    [
+        # the shot count's own sentence says how many of them died
+        (
+            "Four people were shot, one fatally, near the park. "
+            "Police said two brothers were killed there last year.",
+            2.0,
+            3.0,
+        ),
+        # a named medical centre is a hospital
+        ("All three victims were rushed to Riverside Medical Center by friends.", 0.0, 3.0),
+    ],
+)
+def test_quantities_wounded_from_context(
+    nlp: Language, text: str, killed: float, wounded: float
+) -> None:
+    found = list(nlp(text)._.cl_quantities)
+    assert (_largest(found, "killed"), _largest(found, "wounded")) == (killed, wounded)

@@ -41,7 +41,17 @@ _DASHES = {"-", "–", "—", "―"}
 _GUNSHOT = {"gunshot", "gunshots", "bullet", "gun", "shotgun", "gsw"}
 _CARE = {"treatment", "care"}
 #: Subjects of "... where *they* died" that are the victims taken there themselves.
+_CARE_WORDS = {"medical", "trauma", "health", "burn"}
 _SAME_VICTIMS = {"he", "she", "they", "both", "all"}
+
+
+def _destination(target: Token, lex: Lexicons) -> str | None:
+    """ "to the hospital", "to Mercy Medical Center": where victims are taken."""
+    found = lex.destinations.get(lemma(target))
+    if found is None and lemma(target) in {"center", "centre"}:
+        words = {lemma(c) for c in target.children if c.dep_ == "compound"}
+        found = lex.destinations.get("hospital") if words & _CARE_WORDS else None
+    return found
 
 
 def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[str]:
@@ -62,7 +72,7 @@ def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[
         if child.dep_ == "prep" and child.lower_ in {"to", "into", "in"}:
             for target in child.children:
                 # "shot to death", "taken to the hospital", "in critical condition"
-                found = lex.destinations.get(lemma(target))
+                found = _destination(target, lex)
                 if found in {"shot", "wounded"} and target.dep_ == "pobj":
                     found = died_there(target, lex) or found
                 if found and target.dep_ == "pobj" and (child.lower_ != "in" or found != "killed"):
@@ -158,7 +168,21 @@ def role_token(anchor: Token) -> Token:
     while node.dep_ == "conj" and node.head != node:
         node = node.head
     # "killing one - command": the number takes the place of the phrase it hangs on.
-    return phrase_across_dash(node) or node
+    return dateline_holder(node) or phrase_across_dash(node) or node
+
+
+def dateline_holder(node: Token) -> Token | None:
+    """ "READING, Pa. - Four people were wounded": the parser made the dateline the
+    subject and the counted phrase its apposition; the phrase takes its place."""
+    if node.dep_ != "appos" or node.head.i > 8 or node.head.i >= node.i:
+        return None
+    head, doc = node.head, node.doc
+    start = head.left_edge.i
+    if start > 0 and not doc[start - 1].text_with_ws.endswith("\n"):
+        return None  # a dateline opens a line
+    between = doc[head.i + 1 : node.i]
+    opening = head.text.isupper() or (len(between) > 0 and between[0].text == ",")
+    return head if opening and any(t.text in _DASHES for t in between) else None
 
 
 def across_dash(number: Token, head: Token) -> bool:

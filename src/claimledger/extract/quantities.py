@@ -57,6 +57,7 @@ from claimledger.extract.enumerations import (
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, limits_of, read_number
 from claimledger.extract.partitions import wounded_less_dead
+from claimledger.extract.predicates import dateline_holder
 from claimledger.extract.scope import scope_cues, scope_of
 from claimledger.extract.spans import NumberSpan, number_spans
 from claimledger.model import Quantity, TextSpan
@@ -306,7 +307,8 @@ def _totals(items: list[_Found], lex: Lexicons, *, late: bool) -> Iterator[_Foun
 def _taken(found: list[_Found]) -> set[int]:
     """Tokens a figure already counts: its anchor, and the noun its number modifies
     even across a headline's dash ("three - the mayor" is no implicit victim)."""
-    heads = (phrase_across_dash(f.root) for f in found)
+    heads = [phrase_across_dash(f.root) for f in found]
+    heads += [dateline_holder(f.anchor) for f in found]  # "READING - Four were hurt"
     return {f.anchor.i for f in found} | {h.i for h in heads if h is not None}
 
 
@@ -341,7 +343,7 @@ def survivors(items: list[_Found], lex: Lexicons) -> list[_Found]:
     out: list[_Found] = []
     for item in items:
         q = item.quantity
-        dead = max((d for d in deaths if d <= q.value), default=None)
+        dead = _dead_among(item, items)
         if not item.shot or q.category not in _SHOT_CATEGORIES or dead is None:
             out.append(item)
             continue
@@ -354,6 +356,15 @@ def survivors(items: list[_Found], lex: Lexicons) -> list[_Found]:
         if dead < q.value and q.qualifier != "implicit" and not is_part:
             out.extend(_wounded_part(total, q.value - dead, lex))
     return out
+
+
+def _dead_among(item: _Found, items: list[_Found]) -> float | None:
+    """The deaths a shot count includes: its own sentence's ("four shot, one fatally")
+    before the largest of the text's."""
+    value = item.quantity.value
+    dead = [f for f in items if f.quantity.category == "killed" and f.quantity.value <= value]
+    own = [f.quantity.value for f in dead if f.sentence == item.sentence]
+    return max(own or [f.quantity.value for f in dead], default=None)
 
 
 def _pronoun_death(item: _Found) -> bool:
