@@ -4,9 +4,10 @@
 :mod:`claimledger.extract.spans`) it reads the value (:mod:`.numbers`), the
 bound, the category (:mod:`.categories`), whose it is (``subject``) and whether
 it is a part of another figure (``subset_of``). Implicit counts of one ("the
-judge was killed") come from :mod:`.implicit`; running totals and other
-incidents' tolls are marked by :mod:`.scope`; wounded counts with dead parts are
-split by :mod:`.partitions`.
+judge was killed") come from :mod:`.implicit`; listed figures are summed by
+:mod:`.totals`; shot counts that include the dead are split by :mod:`.survivors`;
+running totals and other incidents' tolls are marked by :mod:`.scope`; wounded
+counts with dead parts are split by :mod:`.partitions`.
 
 Bounds, ``low`` and ``high``:
 
@@ -27,7 +28,7 @@ estimate, figure, toll or number; otherwise it is not a figure and is dropped.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -44,22 +45,16 @@ from claimledger.extract.categories import (
     read_category,
     shot_only,
 )
-from claimledger.extract.enumerations import (
-    aged,
-    clause_head,
-    is_alternative,
-    is_list_member,
-    list_head,
-    separated,
-    tells_of_deaths,
-    total_of,
-)
+from claimledger.extract.enumerations import aged, list_head
+from claimledger.extract.found import CASUALTY, Found
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, limits_of, read_number
 from claimledger.extract.partitions import wounded_less_dead
 from claimledger.extract.predicates import dateline_holder
 from claimledger.extract.scope import scope_cues, scope_of
 from claimledger.extract.spans import NumberSpan, number_spans
+from claimledger.extract.survivors import survivors
+from claimledger.extract.totals import totals
 from claimledger.model import Quantity, TextSpan
 
 __all__ = ["quantities"]
@@ -68,22 +63,6 @@ _PART_PRONOUNS = {"them", "whom", "those", "these", "which"}
 _CONTEXT_SENTENCES = 3
 #: How a number hangs on the noun it counts ("12 people", "both men").
 _NUMBER_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "det", "predet"}
-_CASUALTY = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
-_SHOT_CATEGORIES = {"wounded", "killed_or_wounded"}
-_ANONYMOUS_DEAD = ""  # among the victims' words: someone died who is named only "he"/"she"
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    quantity: Quantity
-    anchor: Token
-    root: Token
-    sentence: int
-    explicit: bool  # category read from this number's own context
-    elided: bool = False  # no counted noun: subject comes from context
-    members: frozenset[int] = frozenset()  # for a total: the anchors it adds up
-    shot: bool = False  # only "shot" gave the category: the count may include the dead
-    derived: bool = False  # computed from other figures ("shot" minus killed)
 
 
 def _root(span: Span) -> Token:
@@ -150,7 +129,7 @@ def _sentence_index(doc: Doc, token: Token) -> int:
     return token.sent.start if _parsed(doc) else 0
 
 
-def _one(doc: Doc, found: NumberSpan, policy: VaguePolicy, lex: Lexicons) -> _Found | None:
+def _one(doc: Doc, found: NumberSpan, policy: VaguePolicy, lex: Lexicons) -> Found | None:
     values = _values(found, policy)
     if values is None:
         return None
@@ -179,16 +158,16 @@ def _one(doc: Doc, found: NumberSpan, policy: VaguePolicy, lex: Lexicons) -> _Fo
     sentence = _sentence_index(doc, anchor)
     explicit = category_text is not None
     root = _root(found.number)
-    return _Found(quantity, anchor, root, sentence, explicit, counted is None, shot=shot)
+    return Found(quantity, anchor, root, sentence, explicit, counted is None, shot=shot)
 
 
 def _speaks_of_figures(token: Token, lex: Lexicons) -> bool:
     return any(lemma(t) in lex.figure_nouns for t in token.sent)
 
 
-def _with_context(items: list[_Found], doc: Doc, lex: Lexicons) -> Iterator[Quantity]:
+def _with_context(items: list[Found], doc: Doc, lex: Lexicons) -> Iterator[Quantity]:
     """Fill elided categories and subjects from earlier figures, link parts, give ids."""
-    kept: list[_Found] = []
+    kept: list[Found] = []
     sentence_of = {s.start: n for n, s in enumerate(doc.sents)} if _parsed(doc) else {}
     for item in items:
         distance = sentence_of.get(item.sentence, 0) - _CONTEXT_SENTENCES
@@ -214,7 +193,7 @@ def _parsed(doc: Doc) -> bool:
     return doc.has_annotation("DEP") or doc.has_annotation("SENT_START")
 
 
-def _part_of(item: _Found, earlier: list[_Found]) -> _Found | None:
+def _part_of(item: Found, earlier: list[Found]) -> Found | None:
     """The figure ``item`` is a part of: "X, of which Y", "X, including Y", "Y of them"."""
     same = [k for k in earlier if k.sentence == item.sentence]
     total = next((k for k in same if item.anchor.i in k.members), None)
@@ -236,75 +215,7 @@ def _part_of(item: _Found, earlier: list[_Found]) -> _Found | None:
     return None
 
 
-def _summable(item: _Found, lex: Lexicons) -> bool:
-    return (
-        item.explicit
-        and not item.members
-        and (item.anchor.dep_ != "appos" or is_list_member(item.anchor, lex))
-        and item.quantity.span.text.lower() != "both"
-        and not is_alternative(item.anchor)  # "either the boy or his father"
-    )
-
-
-def _list_groups(items: list[_Found], lex: Lexicons) -> dict[tuple[int, str], list[_Found]]:
-    """Casualty figures by (first list member, category)."""
-    groups: dict[tuple[int, str], list[_Found]] = {}
-    for item in items:
-        if item.quantity.category in _CASUALTY and _summable(item, lex):
-            key = (list_head(item.anchor, lex).i, item.quantity.category)
-            groups.setdefault(key, []).append(item)
-    return groups
-
-
-def _clause_groups(
-    groups: dict[tuple[int, str], list[_Found]], lex: Lexicons
-) -> dict[tuple[int, str], list[_Found]]:
-    """Surviving implicit victims, joined across coordinated clauses: "a man was shot
-    in the leg and a woman in the arm" (see :func:`.enumerations.clause_head`)."""
-    merged: dict[tuple[int, str], list[_Found]] = {}
-    for (head, category), group in sorted(groups.items()):
-        if not _survived(group):
-            continue
-        if tells_of_deaths(group[0].anchor, lex):
-            merged[(head, category)] = group
-            continue
-        verb = clause_head(group[0].anchor.doc[head], lex)
-        key = (verb.i if verb is not None else head, category)
-        if key in merged and separated(merged[key][-1].anchor, group[0].anchor):
-            key = (head, category)  # a headline's victim told again below it
-        merged.setdefault(key, []).extend(group)
-    return merged
-
-
-def _survived(parts: list[_Found]) -> bool:
-    implicit = all(p.quantity.qualifier == "implicit" for p in parts)
-    return implicit and parts[0].quantity.category == "wounded"
-
-
-def _totals(items: list[_Found], lex: Lexicons, *, late: bool) -> Iterator[_Found]:
-    """ "three men and two women were hurt", "A, 24, B, 25 and C were shot" (see
-    :mod:`.enumerations`): one more figure, the sum, over its parts.
-
-    ``late``, after :func:`survivors` has said which implicit victims may have
-    died, sums those who did not: "A, B and C were shot ... A died" has one more
-    figure, B and C wounded."""
-    groups = _list_groups(items, lex)
-    if late:
-        groups = _clause_groups(groups, lex)
-    summed = {(f.members, f.quantity.category) for f in items if f.members}
-    for group in groups.values():
-        parts = sorted(group, key=lambda p: p.quantity.span.start)
-        if len(parts) < 2 or len({p.anchor.i for p in parts}) < len(parts):
-            continue
-        if late and not _survived(parts):
-            continue
-        total = total_of([p.quantity for p in parts], parts[0].anchor.doc.text)
-        anchors = frozenset(p.anchor.i for p in parts)
-        if (anchors, total.category) not in summed:
-            yield replace(parts[0], quantity=total, members=anchors)
-
-
-def _taken(found: list[_Found]) -> set[int]:
+def _taken(found: list[Found]) -> set[int]:
     """Tokens a figure already counts: its anchor, and the noun its number modifies
     even across a headline's dash ("three - the mayor" is no implicit victim)."""
     heads = [phrase_across_dash(f.root) for f in found]
@@ -312,7 +223,7 @@ def _taken(found: list[_Found]) -> set[int]:
     return {f.anchor.i for f in found} | {h.i for h in heads if h is not None}
 
 
-def _age_on_name(found: _Found) -> bool:
+def _age_on_name(found: Found) -> bool:
     """ "B, 25 and C, 32" parsed with 25 counting C: an age, no figure; C a victim."""
     number, doc = found.root, found.anchor.doc
     if found.quantity.category != "other" or found.anchor.ent_type_ != "PERSON":
@@ -320,89 +231,12 @@ def _age_on_name(found: _Found) -> bool:
     return number.text.isdigit() and number.i > 0 and doc[number.i - 1].text == ","
 
 
-def survivors(items: list[_Found], lex: Lexicons) -> list[_Found]:
-    """ "Four people were shot ... one died": 4 killed or wounded, so 3 wounded.
-
-    A count that only "shot" categorised includes the dead when the text also
-    counts deaths: it becomes ``killed_or_wounded`` and, less the largest killed
-    figure not above it, gives a derived wounded figure over the same phrase,
-    ``subset_of`` the shot count. Without deaths in the text "shot" stays wounded.
-    """
-    deaths = {f.quantity.value for f in items if f.quantity.category == "killed"}
-    if not deaths:
-        return items
-    parts = {i for f in items for i in f.members}  # "two men and a woman were shot"
-    victims = {
-        w.lower()
-        for f in items
-        if f.quantity.category == "killed" and f.quantity.subject
-        for w in f.quantity.subject.split()
-    }
-    if any(_pronoun_death(f) for f in items):
-        victims.add(_ANONYMOUS_DEAD)
-    out: list[_Found] = []
-    for item in items:
-        q = item.quantity
-        dead = _dead_among(item, items)
-        if not item.shot or q.category not in _SHOT_CATEGORIES or dead is None:
-            out.append(item)
-            continue
-        if q.qualifier == "implicit" and not _died(item, victims):
-            out.append(item)  # "A was killed and B was shot": B is wounded
-            continue
-        total = replace(item, quantity=replace(q, category="killed_or_wounded"))
-        out.append(replace(total, members=item.members | {item.anchor.i}))
-        is_part = not item.members and item.anchor.i in parts
-        if dead < q.value and q.qualifier != "implicit" and not is_part:
-            out.extend(_wounded_part(total, q.value - dead, lex))
-    return out
-
-
-def _dead_among(item: _Found, items: list[_Found]) -> float | None:
-    """The deaths a shot count includes: its own sentence's ("four shot, one fatally")
-    before the largest of the text's."""
-    value = item.quantity.value
-    dead = [f for f in items if f.quantity.category == "killed" and f.quantity.value <= value]
-    own = [f.quantity.value for f in dead if f.sentence == item.sentence]
-    return max(own or [f.quantity.value for f in dead], default=None)
-
-
-def _pronoun_death(item: _Found) -> bool:
-    q = item.quantity
-    return q.category == "killed" and q.qualifier == "implicit" and not q.subject
-
-
-def _died(item: _Found, victims: set[str]) -> bool:
-    """Is the victim of an implicit "X was shot" counted dead elsewhere in the text?"""
-    subject = item.quantity.subject
-    if subject is None:
-        return True  # "he was shot": the victim the text is about
-    if _ANONYMOUS_DEAD in victims:
-        return True  # "X was shot ... He died at the hospital": a pronoun's death is X's
-    return any(w.lower() in victims for w in subject.split())
-
-
-def _wounded_part(total: _Found, value: float, lex: Lexicons) -> Iterator[_Found]:
-    q = total.quantity
-    if q.bound not in {"exact", "more_than", "at_least", "less_than", "at_most"}:
-        return  # "dozens were shot, two died": no count of the wounded to read
-    low, high = limits_of(value, q.bound)
-    anchor = total.anchor
-    verbs = [t for t in (*anchor.children, *anchor.ancestors) if t.i > anchor.i]
-    verb = next((t for t in verbs if lex.victim_verbs.get(lemma(t)) == "shot"), None)
-    end = max(q.span.end, verb.idx + len(verb)) if verb is not None else q.span.end
-    text = anchor.doc.text[q.span.start : end]
-    span = TextSpan(text, q.span.start, end)
-    part = replace(q, span=span, value=value, low=low, high=high, category="wounded")
-    yield replace(total, quantity=replace(part, qualifier="derived"), derived=True)
-
-
-def _scoped(items: list[_Found]) -> Iterator[_Found]:
+def _scoped(items: list[Found]) -> Iterator[Found]:
     """Mark casualty figures of running totals and other incidents (see :mod:`.scope`)."""
     cues = scope_cues()
     for item in items:
         q = item.quantity
-        scope = scope_of(item.anchor, cues=cues) if q.category in _CASUALTY else None
+        scope = scope_of(item.anchor, cues=cues) if q.category in CASUALTY else None
         yield replace(item, quantity=replace(q, qualifier=scope)) if scope else item
 
 
@@ -417,10 +251,10 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     found = [f for n in number_spans(doc, policy=policy) if (f := _one(doc, n, policy, lex))]
     found = [f for f in found if not _age_on_name(f)]
     found.extend(
-        _Found(q, a, a, _sentence_index(doc, a), True, shot=s) for q, a, s in aged(doc, lex)
+        Found(q, a, a, _sentence_index(doc, a), True, shot=s) for q, a, s in aged(doc, lex)
     )
     found.extend(
-        _Found(
+        Found(
             q,
             a,
             a,
@@ -430,9 +264,9 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
         )
         for q, a in implicit_counts(doc, lex=lex, taken=_taken(found))
     )
-    found.extend(_totals(found, lex, late=False))
+    found.extend(totals(found, lex, late=False))
     found = survivors(found, lex)
-    found.extend(_totals(found, lex, late=True))
+    found.extend(totals(found, lex, late=True))
     found = list(_scoped(found))
     found.sort(key=lambda f: (f.quantity.span.start, f.derived, -f.quantity.span.end))
     yield from wounded_less_dead(list(_with_context(found, doc, lex)))
