@@ -272,3 +272,41 @@ def test_a_list_of_ages_counts_the_plural_it_is_apposed_to(
 def test_enumerated_victims_with_the_model(nlp: Language, text: str, wounded: int) -> None:
     found = list(nlp(text)._.cl_quantities)
     assert max(q.value for q in found if q.category == "wounded") == wounded
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,killed,wounded",
+    [
+        # victims named after "identified as" in a text that tells of wounds only
+        (
+            "Gunmen wounded a bouncer outside a bar early Sunday. The victims were"
+            " identified as Ed Vance, 52, Mia Cole, 40, and Rob Tait, 19.",
+            0,
+            3,
+        ),
+        (
+            "A man was wounded at a bus stop. The victims are 52-year-old Ed Vance"
+            " and 40-year-old Mia Cole.",
+            0,
+            2,
+        ),
+        # someone died: the named victims may be the dead, so no wounded count
+        (
+            "A bouncer was killed and a guard was wounded outside a bar. The victims"
+            " were identified as Ed Vance, 52, and Mia Cole, 40.",
+            1,
+            1,
+        ),
+        # a breakdown apposed to a count splits it, it adds nothing
+        ("Six people, three men and three women, were wounded at a party.", 0, 6),
+        ("Three men, two women and a child were wounded at a party.", 0, 6),
+    ],
+)
+def test_named_victims_and_breakdowns(nlp: Language, text: str, killed: int, wounded: int) -> None:
+    found = list(nlp(text)._.cl_quantities)
+    largest = {
+        c: max((q.value for q in found if q.category == c), default=0)
+        for c in ("killed", "wounded")
+    }
+    assert (largest["killed"], largest["wounded"]) == (killed, wounded)

@@ -21,7 +21,9 @@ Other lists read here: two comma-joined subjects of one verb ("a girl, two
 women and a man were shot"); an apposed list enumerating an uncounted plural
 ("the victims, a man and a woman,"); an age coordinated with a count ("a
 16-year-old and two children"); a list of ages ("the victims, ages 13, 17 and
-19," is three, see :func:`aged`); "either ... or" offers alternatives, no sum.
+19," is three, see :func:`aged`); victims named after a copula or "identified
+as" ("the victims are A, B and C", see :func:`named_victims`); "either ... or"
+offers alternatives, no sum.
 :func:`list_head` gives the first member of the list a token belongs to, the
 key under which :mod:`.quantities` adds the members up; :func:`clause_head` the
 first of coordinated clauses whose victims are added up ("a man was shot in the
@@ -46,6 +48,7 @@ __all__ = [
     "is_alternative",
     "is_list_member",
     "list_head",
+    "named_victims",
     "separated",
     "tells_of_deaths",
     "total_of",
@@ -58,6 +61,7 @@ _ALTERNATIVES = {"or", "nor", "either", "neither"}
 _DASHES = {"-", "--", "–", "—", "―"}
 _CLAUSE_ROLES = {"nsubj", "nsubjpass", "dobj"}
 _GENERIC = {"victim", "person", "one", "other", "another", "suspect"}
+_VICTIM_NOUNS = {"victim", "casualty"}
 
 
 def _person(token: Token, lex: Lexicons) -> bool:
@@ -280,3 +284,45 @@ def list_head(token: Token, lex: Lexicons) -> Token:
         else:
             break
     return node
+
+
+def named_victims(doc: Doc, lex: Lexicons) -> Iterator[tuple[Quantity, Token]]:
+    """ "The victims are A, B and C", "police identified the victims as A, 25, and B":
+    an uncounted plural of persons and the people it is said to be. Yields the count
+    (category from the plural's own words, "other" when they say no harm) and the plural."""
+    for token in doc:
+        noun = _listed_plural(token, lex)
+        if noun is None:
+            continue
+        members = [t for t in token.subtree if t == token or _another_member(t, lex)]
+        if len(members) < 2:
+            continue
+        category, _ = read_category(noun, lex=lex)
+        value = float(len(members))
+        start, end = token.left_edge.idx, members[-1].idx + len(members[-1])
+        span = TextSpan(doc.text[start:end], start, end)
+        q = Quantity("", span, value, low=value, high=value, category=category or "other")
+        yield replace(q, subject=noun.text, qualifier="implicit"), noun
+
+
+def _listed_plural(token: Token, lex: Lexicons) -> Token | None:
+    """The plural ``token`` names: the subject of "are" whose ``attr`` it is, or the
+    one "identified as" it ("the victims were identified as", "identified the victims as")."""
+    verb = token.head
+    if token.dep_ == "attr" and lemma(verb) == "be":
+        roles = {"nsubj"}
+    elif token.dep_ == "pobj" and verb.lower_ == "as" and lemma(verb.head) == "identify":
+        verb, roles = verb.head, {"nsubjpass", "dobj"}
+    else:
+        return None
+    noun = next((c for c in verb.children if c.dep_ in roles), None)
+    if noun is None or noun.tag_ not in {"NNS", "NNPS"} or _counted(noun):
+        return None
+    return noun if lemma(noun) in _VICTIM_NOUNS or read_category(noun, lex=lex)[0] else None
+
+
+def _another_member(token: Token, lex: Lexicons) -> bool:
+    """A person joined to the list by "and" or apposed as a list member; not an age."""
+    if is_number(token) or not _person(token, lex) or token.ent_type_ in {"GPE", "ORG"}:
+        return False
+    return token.dep_ == "conj" or (token.dep_ == "appos" and is_list_member(token, lex))

@@ -45,7 +45,7 @@ from claimledger.extract.categories import (
     read_category,
     shot_only,
 )
-from claimledger.extract.enumerations import aged, list_head
+from claimledger.extract.enumerations import aged, list_head, named_victims
 from claimledger.extract.found import CASUALTY, Found
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, limits_of, read_number
@@ -54,7 +54,7 @@ from claimledger.extract.predicates import dateline_holder
 from claimledger.extract.scope import scope_cues, scope_of
 from claimledger.extract.spans import NumberSpan, number_spans
 from claimledger.extract.survivors import survivors
-from claimledger.extract.totals import totals
+from claimledger.extract.totals import named_in_text, totals
 from claimledger.model import Quantity, TextSpan
 
 __all__ = ["quantities"]
@@ -267,6 +267,8 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     found.extend(totals(found, lex, late=False))
     found = survivors(found, lex)
     found.extend(totals(found, lex, late=True))
+    named = [Found(q, a, a, _sentence_index(doc, a), True) for q, a in named_victims(doc, lex)]
+    found.extend(named_in_text(named, found))
     found = list(_scoped(found))
     found.sort(key=lambda f: (f.quantity.span.start, f.derived, -f.quantity.span.end))
     yield from wounded_less_dead(list(_with_context(found, doc, lex)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from claimledger.extract.casualty_words import Lexicons
+from claimledger.extract.casualty_words import Lexicons, lemma
 from claimledger.extract.enumerations import (
     clause_head,
     is_alternative,
@@ -21,7 +21,12 @@ from claimledger.extract.enumerations import (
 )
 from claimledger.extract.found import CASUALTY, Found
 
-__all__ = ["totals"]
+#: Nouns that count people of any kind, which a list after them may break down.
+_UMBRELLAS = {"person", "people", "victim", "casualty", "individual"}
+#: What named victims are when the text's other figures tell only of this harm.
+_SOLE_HARM = {frozenset({"wounded"}): "wounded"}
+
+__all__ = ["named_in_text", "totals"]
 
 
 def _summable(item: Found, lex: Lexicons) -> bool:
@@ -64,6 +69,16 @@ def _clause_groups(
     return merged
 
 
+def _breakdown(parts: list[Found]) -> bool:
+    """ "six people, three men and three women, were shot": the parts after an umbrella
+    count and a comma add up to it, so they split it rather than add to it."""
+    first, rest = parts[0], parts[1:]
+    if len(rest) < 2 or lemma(first.anchor) not in _UMBRELLAS:
+        return False
+    after = first.anchor.doc[first.anchor.i + 1 : first.anchor.i + 2]
+    return after.text == "," and first.quantity.value == sum(p.quantity.value for p in rest)
+
+
 def _survived(parts: list[Found]) -> bool:
     implicit = all(p.quantity.qualifier == "implicit" for p in parts)
     return implicit and parts[0].quantity.category == "wounded"
@@ -84,9 +99,24 @@ def totals(items: list[Found], lex: Lexicons, *, late: bool) -> Iterator[Found]:
         parts = sorted(group, key=lambda p: p.quantity.span.start)
         if len(parts) < 2 or len({p.anchor.i for p in parts}) < len(parts):
             continue
-        if late and not _survived(parts):
+        if (late and not _survived(parts)) or _breakdown(parts):
             continue
         total = total_of([p.quantity for p in parts], parts[0].anchor.doc.text)
         anchors = frozenset(p.anchor.i for p in parts)
         if (anchors, total.category) not in summed:
             yield replace(parts[0], quantity=total, members=anchors)
+
+
+def named_in_text(named: list[Found], items: list[Found]) -> Iterator[Found]:
+    """ "The victims are A, B and C" (see :func:`.enumerations.named_victims`): a count
+    whose plural says no harm takes the text's, when its figures tell of one harm only
+    ("four were wounded ... nobody died"); otherwise it is no casualty figure."""
+    harms = frozenset(
+        f.quantity.category for f in items if f.quantity.category in CASUALTY and f.quantity.value
+    )
+    for item in named:
+        category = item.quantity.category
+        if category == "other":
+            category = _SOLE_HARM.get(harms, "other")
+        if category != "other":
+            yield replace(item, quantity=replace(item.quantity, category=category))
