@@ -310,3 +310,19 @@ def test_named_victims_and_breakdowns(nlp: Language, text: str, killed: int, wou
         for c in ("killed", "wounded")
     }
     assert (largest["killed"], largest["wounded"]) == (killed, wounded)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,wounded",
+    [
+        # the parser heads the phrase with the bare "15-": each age is a person
+        ("The 15- and 16-year-old boys were taken to a hospital with gunshot wounds.", 2),
+        ("Stray bullets struck 9- and 11-year-old girls on a porch.", 2),
+        # "or": one person whose age is unsure
+        ("A 17- or 18-year-old man was wounded in the leg.", 1),
+    ],
+)
+def test_paired_ages_count_one_person_each(nlp: Language, text: str, wounded: int) -> None:
+    found = list(nlp(text)._.cl_quantities)
+    assert max(q.value for q in found if q.category == "wounded") == wounded

@@ -48,6 +48,7 @@ __all__ = [
     "is_alternative",
     "is_list_member",
     "list_head",
+    "paired_ages",
     "named_victims",
     "separated",
     "tells_of_deaths",
@@ -241,6 +242,43 @@ def aged(doc: Doc, lex: Lexicons) -> Iterator[tuple[Quantity, Token, bool]]:
         words = [t.text for t in noun.lefts if t.dep_ in {"amod", "compound"}] + [noun.text]
         q = Quantity("", span, value, low=value, high=value, category=category or "other")
         yield replace(q, subject=" ".join(words)), noun, shot
+
+
+def paired_ages(doc: Doc, lex: Lexicons) -> Iterator[tuple[Quantity, Token, bool]]:
+    """ "20- and 23-year-old women were hurt": two wounded, one per age. The parser
+    takes the bare "20-" for the phrase's head (or the noun's modifier); it holds the
+    role the category is read from. Yields as :func:`aged` does."""
+    for token in doc:
+        noun = _aged_plural(token, lex)
+        if noun is None:
+            continue
+        holder = token if noun.dep_ == "conj" else noun
+        category, shot = read_category(holder, lex=lex)
+        if category not in _CASUALTY:
+            continue
+        value = float(1 + sum(1 for t in doc[token.i : noun.i] if _bare_age(t)))
+        span = doc[token.i : noun.i + 1]
+        text = TextSpan(span.text, span.start_char, span.end_char)
+        q = Quantity("", text, value, low=value, high=value, category=category)
+        yield replace(q, subject=noun.text), holder, shot
+
+
+def _bare_age(token: Token) -> bool:
+    """ "20-" of "20- and 23-year-old": an age waiting for the unit after it."""
+    return token.text.endswith("-") and token.text[:-1].isdigit()
+
+
+def _aged_plural(token: Token, lex: Lexicons) -> Token | None:
+    """The plural of persons the first of "20- and 23-year-old" ages belongs to."""
+    if not _bare_age(token) or (token.i > 0 and _bare_age(token.doc[token.i - 1])):
+        return None
+    if any(c.dep_ == "cc" and c.lower_ != "and" for c in token.children):
+        return None  # "17- or 18-year-old": one person, age unsure
+    conj = [c for c in token.children if c.dep_ == "conj"]
+    noun = conj[0] if conj else token.head
+    if noun.i <= token.i or noun.tag_ not in {"NNS", "NNPS"} or not _person(noun, lex):
+        return None
+    return noun if any(t.lower_ in _AGE_HEADS for t in noun.lefts) else None
 
 
 def _age_lists(doc: Doc, lex: Lexicons) -> Iterator[tuple[Token, Span]]:

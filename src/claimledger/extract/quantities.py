@@ -45,7 +45,7 @@ from claimledger.extract.categories import (
     read_category,
     shot_only,
 )
-from claimledger.extract.enumerations import aged, list_head, named_victims
+from claimledger.extract.enumerations import aged, list_head, named_victims, paired_ages
 from claimledger.extract.found import CASUALTY, Found
 from claimledger.extract.implicit import implicit_counts, noun_phrase, owner_from_earlier
 from claimledger.extract.numbers import ACLED, VaguePolicy, limits_of, read_number
@@ -251,7 +251,8 @@ def quantities(doc: Doc, *, policy: VaguePolicy = ACLED) -> Iterator[Quantity]:
     found = [f for n in number_spans(doc, policy=policy) if (f := _one(doc, n, policy, lex))]
     found = [f for f in found if not _age_on_name(f)]
     found.extend(
-        Found(q, a, a, _sentence_index(doc, a), True, shot=s) for q, a, s in aged(doc, lex)
+        Found(q, a, a, _sentence_index(doc, a), True, shot=s)
+        for q, a, s in (*aged(doc, lex), *paired_ages(doc, lex))
     )
     found.extend(
         Found(
