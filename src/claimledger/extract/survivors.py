@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from claimledger.extract.casualty_words import Lexicons, lemma
+from claimledger.extract.enumerations import tells_of_deaths
 from claimledger.extract.found import Found
 from claimledger.extract.numbers import limits_of
 from claimledger.model import TextSpan
@@ -17,6 +18,7 @@ from claimledger.model import TextSpan
 __all__ = ["survivors"]
 
 _SHOT_CATEGORIES = {"wounded", "killed_or_wounded"}
+_LIVING = {"survive", "recover"}
 _ANONYMOUS_DEAD = ""  # among the victims' words: someone died who is named only "he"/"she"
 
 
@@ -50,12 +52,26 @@ def survivors(items: list[Found], lex: Lexicons) -> list[Found]:
         if q.qualifier == "implicit" and not _died(item, victims):
             out.append(item)  # "A was killed and B was shot": B is wounded
             continue
+        if _will_survive(item, lex):
+            out.append(item)  # "A, B and C were shot but are expected to survive"
+            continue
         total = replace(item, quantity=replace(q, category="killed_or_wounded"))
         out.append(replace(total, members=item.members | {item.anchor.i}))
         is_part = not item.members and item.anchor.i in parts
         if dead < q.value and q.qualifier != "implicit" and not is_part:
             out.extend(_wounded_part(total, q.value - dead, lex))
     return out
+
+
+def _will_survive(item: Found, lex: Lexicons) -> bool:
+    """True if the clause that says ``item``'s victims were shot says they will live
+    ("... were shot but are expected to survive") and its sentence tells of no death."""
+    verb = next((t for t in item.anchor.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or tells_of_deaths(item.anchor, lex):
+        return False
+    return any(
+        lemma(t) in _LIVING and not any(c.dep_ == "neg" for c in t.children) for t in verb.subtree
+    )
 
 
 def _dead_among(item: Found, items: list[Found]) -> float | None:
