@@ -5,9 +5,11 @@
 bound, the category (:mod:`.categories`), whose it is (``subject``) and whether
 it is a part of another figure (``subset_of``). Implicit counts of one ("the
 judge was killed") come from :mod:`.implicit`; listed figures are summed by
-:mod:`.totals`; shot counts that include the dead are split by :mod:`.survivors`;
-running totals and other incidents' tolls are marked by :mod:`.scope`; wounded
-counts with dead parts are split by :mod:`.partitions`.
+:mod:`.totals`, victims named after "are" or "identified as" counted by
+:mod:`.enumerations` (category per :func:`.totals.named_in_text`); shot counts
+that include the dead are split by :mod:`.survivors`; running totals and other
+incidents' tolls are marked by :mod:`.scope`; wounded counts with dead parts are
+split by :mod:`.partitions`.
 
 Bounds, ``low`` and ``high``:
 
