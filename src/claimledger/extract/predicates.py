@@ -19,6 +19,7 @@ from claimledger.extract.casualty_words import (
     Lexicons,
     is_number,
     lemma,
+    lexicons,
     with_conjuncts,
     word_category,
 )
@@ -43,6 +44,9 @@ _CARE = {"treatment", "care"}
 #: Subjects of "... where *they* died" that are the victims taken there themselves.
 _CARE_WORDS = {"medical", "trauma", "health", "burn"}
 _SAME_VICTIMS = {"he", "she", "they", "both", "all"}
+_STRUGGLE = {"fight", "battle", "struggle"}
+#: "shot *along with* three others": the partners share the verb's role.
+_ALONG = {"along", "together"}
 
 
 def _destination(target: Token, lex: Lexicons) -> str | None:
@@ -69,7 +73,10 @@ def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[
             yield from _among(child, lex)  # "two policemen were among those killed"
         if child.dep_ == "prep" and child.lower_ in {"for", "from", "with"}:
             yield from _wound_nouns(verb, child, lex)  # "treated for injuries"
-        if child.dep_ == "prep" and child.lower_ in {"to", "into", "in"}:
+        if child.dep_ == "prep" and child.lower_ == "for" and _fights_for_life(verb, child, lex):
+            yield "wounded"  # "a man is fighting for his life": alive, gravely hurt
+        # "sent three others to hospitals" is parsed with "to" as a dative
+        if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "into", "in"}:
             for target in child.children:
                 # "shot to death", "taken to the hospital", "in critical condition"
                 found = _destination(target, lex)
@@ -88,6 +95,13 @@ def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[
                 found = lex.subject_verbs[lemma(conj)]
             if found:
                 yield found
+
+
+def _fights_for_life(verb: Token, prep: Token, lex: Lexicons) -> bool:
+    """ "fighting for his life", "battling for their lives", unless "... but died"."""
+    if lemma(verb) not in _STRUGGLE or not any(lemma(c) == "life" for c in prep.children):
+        return False
+    return not any(_tells_death(v, lex) for v in verb.conjuncts)
 
 
 def died_there(place: Token, lex: Lexicons) -> str | None:
@@ -167,8 +181,35 @@ def role_token(anchor: Token) -> Token:
     node = anchor
     while node.dep_ == "conj" and node.head != node:
         node = node.head
+    node = _collective(node) or node
     # "killing one - command": the number takes the place of the phrase it hangs on.
     return dateline_holder(node) or phrase_across_dash(node) or node
+
+
+def _collective(node: Token) -> Token | None:
+    """ "a total of nine people were wounded": the collective holds the counted
+    phrase's place in the clause."""
+    of = node.head
+    if node.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        return None
+    return of.head if lemma(of.head) in lexicons().collectives else None
+
+
+def _partner_of(node: Token) -> Token | None:
+    """ "a boy was shot along with three others": the verb's own victim (its object,
+    else its subject), whose role the partners share."""
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ not in {"with", "alongside"}:
+        return None
+    # "along" heads "with", or both hang on the verb
+    along = prep.head.lower_ in _ALONG or (prep.i > 0 and prep.nbor(-1).lower_ in _ALONG)
+    if prep.lower_ == "with" and not along:
+        return None
+    verb = prep.head.head if prep.head.lower_ in _ALONG else prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    roles = {c.dep_: c for c in verb.children}
+    return next((roles[d] for d in ("nsubjpass", "dobj", "nsubj") if d in roles), None)
 
 
 def dateline_holder(node: Token) -> Token | None:
@@ -216,6 +257,9 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
     verb, role = node.head, node.dep_
     if verb == node or any(c.dep_ == "neg" for c in verb.children):
         return set()  # "two others were not wounded": no casualties
+    partner = _partner_of(node)
+    if partner is not None:
+        return _shared_verb(partner, lex)
     if role == "pobj":
         evidence = _pobj_evidence(node.head, lex)
         if not evidence and is_number(anchor) and node.head.lower_ in {"to", "at"}:
@@ -240,6 +284,17 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
     if role in OBJECT_DEPS or (role in SUBJECT_DEPS and not _acts_on_object(verb, role)):
         found.update(verb_extras(verb, lex))
     return found
+
+
+def _shared_verb(holder: Token, lex: Lexicons) -> set[str]:
+    """What the verb alone says of partners: "found dead along with two other victims"
+    does not say the two are dead, but "shot along with two others" says they were shot."""
+    verb = holder.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return set()
+    table = lex.victim_verbs if holder.dep_ in OBJECT_DEPS else lex.subject_verbs
+    found = table.get(lemma(verb))
+    return {found} if found else set()
 
 
 def _acts_on_object(verb: Token, role: str) -> bool:
