@@ -34,6 +34,12 @@ def _largest(found: list[Quantity], category: str) -> float:
         # "fighting for his life" is alive and gravely hurt, unless he died
         ("A teenager is fighting for his life after the attack at the mall.", 0.0, 1.0),
         ("A cashier was fighting for her life but died on Sunday.", 1.0, 0.0),
+        # a relative clause with "suffer": the object names the harm
+        ("Medics reached two hikers who were suffering serious injuries.", 0.0, 2.0),
+        # a coordinated "expected to survive" says the same victim lives
+        ("One man died, and a clerk was struck in the arm and is expected to survive.", 1.0, 1.0),
+        # patients received from a shooting are its wounded
+        ("The trauma center admitted six patients after the gunfire.", 0.0, 6.0),
     ],
 )
 def test_casualty_phrase_readings(nlp: Language, text: str, killed: float, wounded: float) -> None:

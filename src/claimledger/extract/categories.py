@@ -40,6 +40,7 @@ from claimledger.extract.predicates import (
     phrase_across_dash,
     predicate_evidence,
     role_token,
+    suffered,
     verb_extras,
     wounds_with,
 )
@@ -81,6 +82,9 @@ def _modifier_evidence(anchor: Token, lex: Lexicons) -> set[str]:
             continue
         if child.dep_ in {"conj", "appos"} and has_own_number(child):
             continue  # "One KIA, two WIA": the apposed figure is another count
+        if child.dep_ == "relcl" and lemma(child) in lex.suffer_verbs:
+            found.update(suffered(child, lex))  # "two victims who suffered gunshot wounds"
+            continue
         if child.dep_ == "relcl" and (
             any(c.dep_ == "dobj" for c in child.children) or is_partitive(child)
         ):

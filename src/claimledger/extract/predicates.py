@@ -30,6 +30,7 @@ __all__ = [
     "phrase_across_dash",
     "predicate_evidence",
     "role_token",
+    "suffered",
     "verb_extras",
     "wounds_with",
 ]
@@ -89,6 +90,8 @@ def verb_extras(verb: Token, lex: Lexicons, *, nested: bool = True) -> Iterator[
         if conj.i < verb.i:
             continue  # "A was killed and B was wounded": "killed" is A's, not B's
         if not any(c.dep_ in SUBJECT_DEPS | OBJECT_DEPS for c in conj.children):
+            if conj.head == verb:  # not "X died, and Y was hit and is expected to survive"
+                yield from _conj_wounds(conj, lex)
             found = lex.victim_verbs.get(lemma(conj)) or lex.adjectives.get(conj.lower_)
             if lex.subject_verbs.get(lemma(conj)) in {"killed", "wounded"}:
                 # "was shot and later died", "were shot but survived": the same victims
@@ -102,6 +105,16 @@ def _fights_for_life(verb: Token, prep: Token, lex: Lexicons) -> bool:
     if lemma(verb) not in _STRUGGLE or not any(lemma(c) == "life" for c in prep.children):
         return False
     return not any(_tells_death(v, lex) for v in verb.conjuncts)
+
+
+def _conj_wounds(conj: Token, lex: Lexicons) -> Iterator[str]:
+    """ "found lying on a lawn and *bleeding from gunshot wounds*", "... and *is
+    expected to survive*": what a coordinated predicate says of the same victims."""
+    for child in conj.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "with"}:
+            yield from _wound_nouns(conj, child, lex)
+        if child.dep_ == "xcomp" and lex.subject_verbs.get(lemma(child)) == "wounded":
+            yield "wounded"
 
 
 def died_there(place: Token, lex: Lexicons) -> str | None:
@@ -276,11 +289,7 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
     elif role == "nsubj" and word in lex.victim_verbs and _stative(verb):
         found.add(lex.victim_verbs[word])  # "30 wounded": a stative participle
     elif role == "nsubj" and word in lex.suffer_verbs:
-        found.update(  # "4 people suffered injuries", "... gunshot wounds"
-            _wound_category(c) if lex.nouns[lemma(c)] == "wounded" else lex.nouns[lemma(c)]
-            for c in verb.children
-            if c.dep_ == "dobj" and lemma(c) in lex.nouns and not _none(c)
-        )
+        found.update(suffered(verb, lex))  # "4 people suffered injuries", "... gunshot wounds"
     if role in OBJECT_DEPS or (role in SUBJECT_DEPS and not _acts_on_object(verb, role)):
         found.update(verb_extras(verb, lex))
     return found
@@ -295,6 +304,15 @@ def _shared_verb(holder: Token, lex: Lexicons) -> set[str]:
     table = lex.victim_verbs if holder.dep_ in OBJECT_DEPS else lex.subject_verbs
     found = table.get(lemma(verb))
     return {found} if found else set()
+
+
+def suffered(verb: Token, lex: Lexicons) -> set[str]:
+    """What the object of "suffer", "sustain" says: "injuries", "gunshot wounds"."""
+    return {
+        _wound_category(c) if lex.nouns[lemma(c)] == "wounded" else lex.nouns[lemma(c)]
+        for c in verb.children
+        if c.dep_ == "dobj" and lemma(c) in lex.nouns and not _none(c)
+    }
 
 
 def _acts_on_object(verb: Token, role: str) -> bool:
