@@ -38,6 +38,8 @@ def _largest(found: list[Quantity], category: str) -> float:
         ("Medics reached two hikers who were suffering serious injuries.", 0.0, 2.0),
         # a coordinated "expected to survive" says the same victim lives
         ("One man died, and a clerk was struck in the arm and is expected to survive.", 1.0, 1.0),
+        # a reflexive object: the subject is the one taken to hospital
+        ("Detectives learned that five men had driven themselves to a nearby hospital.", 0.0, 5.0),
         # patients received from a shooting are its wounded
         ("The trauma center admitted six patients after the gunfire.", 0.0, 6.0),
     ],

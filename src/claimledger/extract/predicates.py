@@ -45,6 +45,7 @@ _CARE = {"treatment", "care"}
 #: Subjects of "... where *they* died" that are the victims taken there themselves.
 _CARE_WORDS = {"medical", "trauma", "health", "burn"}
 _SAME_VICTIMS = {"he", "she", "they", "both", "all"}
+_SELVES = {"himself", "herself", "themselves"}
 _STRUGGLE = {"fight", "battle", "struggle"}
 #: "shot *along with* three others": the partners share the verb's role.
 _ALONG = {"along", "together"}
@@ -282,6 +283,8 @@ def predicate_evidence(anchor: Token, lex: Lexicons) -> set[str]:
         return _figure_evidence(_subject(verb), lex) if _subject(verb) is not None else set()
     found: set[str] = set()
     word = lemma(verb)
+    if role == "nsubj" and _reflexive(verb):
+        role = "dobj"  # "four teens drove themselves to hospitals": the subject is the object
     if role in OBJECT_DEPS and word in lex.victim_verbs:
         found.add(lex.victim_verbs[word])
     elif role == "nsubj" and word in lex.subject_verbs:
@@ -313,6 +316,10 @@ def suffered(verb: Token, lex: Lexicons) -> set[str]:
         for c in verb.children
         if c.dep_ == "dobj" and lemma(c) in lex.nouns and not _none(c)
     }
+
+
+def _reflexive(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in _SELVES for c in verb.children)
 
 
 def _acts_on_object(verb: Token, role: str) -> bool:
