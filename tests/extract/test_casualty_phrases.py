@@ -40,6 +40,9 @@ def _largest(found: list[Quantity], category: str) -> float:
         ("One man died, and a clerk was struck in the arm and is expected to survive.", 1.0, 1.0),
         # a reflexive object: the subject is the one taken to hospital
         ("Detectives learned that five men had driven themselves to a nearby hospital.", 0.0, 5.0),
+        # injuries named by kind; a number on them counts the injuries, not people
+        ("The three cyclists suffered severe bruising in the fall.", 0.0, 3.0),
+        ("A cyclist suffered four fractures in the crash.", 0.0, 1.0),
         # patients received from a shooting are its wounded
         ("The trauma center admitted six patients after the gunfire.", 0.0, 6.0),
     ],

@@ -67,7 +67,7 @@ _VICTIM_NOUNS = {"victim"}
 _PERSON_ENDINGS = ("ers", "ists", "ans", "men", "ees", "ors", "ants", "ents", "ites", "ese")
 _PART_PRONOUNS = {"them", "whom", "those", "these", "which"}
 #: A number on these counts the wounds, not the wounded ("two injuries" may count people).
-_WOUNDS = {"wound", "wounds"}
+_WOUNDS = {"wound", "bruise", "laceration", "fracture", "abrasion", "concussion"}
 _APART = {"other", "others", "another", "additional"}
 _ORDER = ("killed_or_wounded", "killed", "wounded", "captured", "missing", "displaced")
 
@@ -160,7 +160,7 @@ def read_category(anchor: Token, *, lex: Lexicons) -> tuple[str | None, bool]:
     """The category of the number whose counted word is ``anchor``, and whether only
     "shot" decided it (see :func:`shot_only`)."""
     counted = counted_noun(anchor)
-    if counted is not None and counted.lower_ in _WOUNDS:
+    if counted is not None and (counted.lower_ in _WOUNDS or lemma(counted) in _WOUNDS):
         return None, False  # "two gunshot wounds", "94 stab wounds": wounds, not people
     own = lex.adjectives.get(anchor.lower_) if anchor.pos_ in {"ADJ", "VERB"} else None
     places = [{own} if own else set(), _modifier_evidence(anchor, lex)]  # "67 dead"
