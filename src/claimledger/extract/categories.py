@@ -50,6 +50,7 @@ __all__ = [
     "across_dash",
     "category_of",
     "counted_noun",
+    "deaths_nearby",
     "lemma",
     "is_partitive",
     "lexicons",
@@ -174,7 +175,7 @@ def read_category(anchor: Token, *, lex: Lexicons) -> tuple[str | None, bool]:
     apart = _besides(anchor, counted)
     for evidence in places:
         shot = shot_only(evidence) and not apart
-        if shot and _deaths_nearby(anchor, lex):
+        if shot and deaths_nearby(anchor, lex):
             evidence = evidence | {"killed_or_wounded"}  # "nine were shot, one fatally"
         category = merge(evidence, lex)
         if category in _HARMED and counted is not None and not _living(counted, lex):
@@ -211,24 +212,21 @@ def _victim_kind(noun: Token, lex: Lexicons) -> set[str]:
     return {k for k in kinds if k}
 
 
-def _deaths_nearby(anchor: Token, lex: Lexicons) -> bool:
-    """True if the number's sentence also speaks of deaths: then "shot" counts both."""
+def deaths_nearby(anchor: Token, lex: Lexicons) -> bool:
+    """True if ``anchor``'s sentence speaks of deaths: then a "shot" count there may
+    include the dead ("nine were shot, one fatally")."""
     sentence = anchor.sent if anchor.doc.has_annotation("DEP") else anchor.doc[:]
-    return any(
-        _verb_of_death(t, lex)
-        or lex.adjectives.get(t.lower_) == "killed"
-        or lex.adverbs.get(t.lower_) == "killed"
-        or lex.event_nouns.get(lemma(t)) == "killed"
-        for t in sentence
-    )
+    return any(_death_word(t, lex) for t in sentence)
 
 
-def _verb_of_death(token: Token, lex: Lexicons) -> bool:
-    """ "killed", "died", "gunned down"; not the noun "gun" ("came back with a gun")."""
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBD"}:
-        return False
-    word = lemma(token)
-    return lex.victim_verbs.get(word) == "killed" or lex.subject_verbs.get(word) == "killed"
+def _death_word(token: Token, lex: Lexicons) -> bool:
+    """ "killed", "died", "dead", "fatally", "murder"; not the noun "gun" ("came back
+    with a gun"), nor nouns such as "life" or "body" that only name the dead."""
+    if token.pos_ == "VERB" or token.tag_.startswith("VB"):
+        return word_category(token, lex) == "killed"
+    text = token.lower_
+    found = (lex.adjectives.get(text), lex.adverbs.get(text), lex.event_nouns.get(lemma(token)))
+    return "killed" in found
 
 
 def _living(noun: Token, lex: Lexicons) -> bool:

@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.casualty_words import Lexicons, is_number, lemma, word_category
+from claimledger.extract.casualty_words import Lexicons, is_number, lemma
 from claimledger.extract.categories import read_category
 from claimledger.model import Quantity, TextSpan
 
@@ -51,7 +51,6 @@ __all__ = [
     "paired_ages",
     "named_victims",
     "separated",
-    "tells_of_deaths",
     "total_of",
 ]
 
@@ -210,15 +209,6 @@ def _parallel(verb: Token) -> bool:
     if verb.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in verb.children)
     return verb.dep_ == "ccomp" and lemma(verb) == lemma(verb.head)
-
-
-def tells_of_deaths(token: Token, lex: Lexicons) -> bool:
-    """True if ``token``'s sentence speaks of deaths ("the three dead victims"): then
-    victims it lists as shot may be the dead."""
-    sentence = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
-    return any(
-        word_category(t, lex) == "killed" and lemma(t) not in lex.event_nouns for t in sentence
-    )
 
 
 def separated(first: Token, second: Token) -> bool:

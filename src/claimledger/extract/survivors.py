@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from claimledger.extract.casualty_words import Lexicons, lemma
-from claimledger.extract.enumerations import tells_of_deaths
+from claimledger.extract.categories import deaths_nearby
 from claimledger.extract.found import Found
 from claimledger.extract.numbers import limits_of
 from claimledger.model import TextSpan
@@ -67,7 +67,7 @@ def _will_survive(item: Found, lex: Lexicons) -> bool:
     """True if the clause that says ``item``'s victims were shot says they will live
     ("... were shot but are expected to survive") and its sentence tells of no death."""
     verb = next((t for t in item.anchor.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or tells_of_deaths(item.anchor, lex):
+    if verb is None or deaths_nearby(item.anchor, lex):
         return False
     return any(
         lemma(t) in _LIVING and not any(c.dep_ == "neg" for c in t.children) for t in verb.subtree

@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from claimledger.extract.casualty_words import Lexicons, lemma
+from claimledger.extract.categories import deaths_nearby
 from claimledger.extract.enumerations import (
     clause_head,
     is_alternative,
     is_list_member,
     list_head,
     separated,
-    tells_of_deaths,
     total_of,
 )
 from claimledger.extract.found import CASUALTY, Found
@@ -58,7 +58,7 @@ def _clause_groups(
     for (head, category), group in sorted(groups.items()):
         if not _survived(group):
             continue
-        if tells_of_deaths(group[0].anchor, lex):
+        if deaths_nearby(group[0].anchor, lex):
             merged[(head, category)] = group
             continue
         verb = clause_head(group[0].anchor.doc[head], lex)
