@@ -244,7 +244,7 @@ def dateline(span: Span) -> bool:
         return False
     rest = (doc[span.end - 1].whitespace_ + _text_from(doc, span.end, 40))[:40]
     opening = rest.startswith(",") or span.text.isupper()
-    return opening and any(mark in rest for mark in ("(", "—", "--", " - "))
+    return opening and any(mark in rest for mark in ("(", "—", "--", " - ", " -\n"))
 
 
 def _text_from(doc: Doc, index: int, size: int) -> str:

@@ -23,6 +23,7 @@ from claimledger.extract.casualty_words import (
     with_conjuncts,
     word_category,
 )
+from claimledger.extract.place_candidates import dateline
 
 __all__ = [
     "across_dash",
@@ -231,13 +232,8 @@ def dateline_holder(node: Token) -> Token | None:
     subject and the counted phrase its apposition; the phrase takes its place."""
     if node.dep_ != "appos" or node.head.i > 8 or node.head.i >= node.i:
         return None
-    head, doc = node.head, node.doc
-    start = head.left_edge.i
-    if start > 0 and not doc[start - 1].text_with_ws.endswith("\n"):
-        return None  # a dateline opens a line
-    between = doc[head.i + 1 : node.i]
-    opening = head.text.isupper() or (len(between) > 0 and between[0].text == ",")
-    return head if opening and any(t.text in _DASHES for t in between) else None
+    head = node.head
+    return head if dateline(node.doc[head.left_edge.i : head.i + 1]) else None
 
 
 def across_dash(number: Token, head: Token) -> bool:
